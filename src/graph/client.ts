@@ -1,0 +1,179 @@
+import type { TokenCredential } from '@azure/identity';
+import { Client, ResponseType, type GraphRequest } from '@microsoft/microsoft-graph-client';
+import { Agent, fetch as undiciFetch } from 'undici';
+import type { GraphEndpoint } from './clouds';
+import { GraphRequestError, parseErrorEnvelope } from './errors';
+import type { GraphExchange } from './exchange';
+import {
+  AuthenticationMiddleware,
+  ExchangeRecorder,
+  FetchMiddleware,
+  RequestCapture,
+  retryAfterSeconds,
+  SafeRetryMiddleware,
+  type RequestTrace,
+  type RetryPolicy,
+} from './middleware';
+import type { ApiVersion } from './types';
+
+export interface GraphClientOptions {
+  endpoint: GraphEndpoint;
+  credential: TokenCredential;
+  /** e.g. ['https://graph.microsoft.com/.default'] for app-only, or delegated scopes. */
+  scopes: string[];
+  defaultVersion: ApiVersion;
+  /** Sent explicitly: Node's fetch would otherwise send `*`, and Graph localizes some messages. */
+  acceptLanguage: string;
+  /** Trust this CA for this client's connections only (the local emulator's self-signed certificate). */
+  trustedCaPem?: string;
+  /** Per attempt. */
+  timeoutMs?: number;
+  retry?: RetryPolicy;
+  trace?: (event: RequestTrace) => void;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface GraphRequestSpec {
+  method: HttpMethod;
+  /** A path under the version root ('/servicePrincipals'), or an absolute @odata.nextLink. */
+  path: string;
+  version?: ApiVersion;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export interface GraphResponse {
+  status: number;
+  text: string;
+  exchange: GraphExchange;
+}
+
+const defaultRetry: RetryPolicy = { maxRetries: 3, maxDelaySeconds: 30 };
+
+/** Microsoft Graph over @microsoft/microsoft-graph-client, with this project's middleware and one error type. */
+export class GraphClient {
+  readonly endpoint: GraphEndpoint;
+  readonly defaultVersion: ApiVersion;
+  private readonly client: Client;
+  private readonly acceptLanguage: string;
+
+  constructor(options: GraphClientOptions) {
+    this.endpoint = options.endpoint;
+    this.defaultVersion = options.defaultVersion;
+    this.acceptLanguage = options.acceptLanguage;
+    const trace = options.trace ?? (() => undefined);
+    const authentication = new AuthenticationMiddleware(options.credential, options.scopes, new URL(options.endpoint.graphUrl).origin);
+    const retry = new SafeRetryMiddleware(options.retry ?? defaultRetry, trace);
+    const recorder = new ExchangeRecorder(trace);
+    authentication.setNext(retry);
+    retry.setNext(recorder);
+    recorder.setNext(new FetchMiddleware(fetchFor(options.trustedCaPem), options.timeoutMs ?? 30_000));
+    this.client = Client.initWithMiddleware({
+      middleware: authentication,
+      baseUrl: options.endpoint.graphUrl,
+      defaultVersion: options.defaultVersion,
+    });
+  }
+
+  /** Sends one request; resolves on 2xx, otherwise throws GraphRequestError (with the exchange when one happened). */
+  async send(spec: GraphRequestSpec): Promise<GraphResponse> {
+    const capture = new RequestCapture(spec.version ?? this.defaultVersion);
+    let request = this.client
+      .api(spec.path)
+      .version(capture.apiVersion)
+      .headers({ 'Accept-Language': this.acceptLanguage, ...spec.headers })
+      .middlewareOptions([capture])
+      .responseType(ResponseType.RAW);
+    if (spec.query) request = request.query(spec.query);
+    if (spec.signal) request = request.option('signal', spec.signal);
+
+    let response: Response;
+    try {
+      response = await dispatch(request, spec);
+    } catch (error) {
+      throw failureOf(capture, error);
+    }
+    const exchange = capture.exchange as GraphExchange;
+    const started = performance.now() - exchange.elapsedMs;
+    try {
+      exchange.responseText = await response.text();
+    } catch (error) {
+      const kind = spec.signal?.aborted ? 'cancelled' : (error as Error).name === 'TimeoutError' ? 'timeout' : 'network';
+      capture.failure = { kind, cause: error };
+      throw failureOf(capture, error);
+    } finally {
+      exchange.elapsedMs = Math.round(performance.now() - started);
+    }
+    if (!response.ok) throw httpError(exchange, response);
+    return { status: response.status, text: exchange.responseText, exchange };
+  }
+
+  /** Sends a request and parses its JSON body; a 2xx whose body is not JSON throws a 'malformed' GraphRequestError. */
+  async json<T>(spec: GraphRequestSpec): Promise<T> {
+    return parseJson<T>(await this.send(spec));
+  }
+}
+
+export function parseJson<T>(response: GraphResponse): T {
+  try {
+    return JSON.parse(response.text) as T;
+  } catch (cause) {
+    throw new GraphRequestError({ kind: 'malformed', status: response.status, exchange: response.exchange, ...idsOf(response.exchange), cause });
+  }
+}
+
+function dispatch(request: GraphRequest, spec: GraphRequestSpec): Promise<Response> {
+  switch (spec.method) {
+    case 'GET':
+      return request.get();
+    case 'POST':
+      return request.post(spec.body);
+    case 'PATCH':
+      return request.patch(spec.body);
+    case 'PUT':
+      return request.put(spec.body);
+    case 'DELETE':
+      return request.delete();
+  }
+}
+
+function fetchFor(trustedCaPem: string | undefined): typeof fetch {
+  if (!trustedCaPem) return (input, init) => fetch(input, init);
+  const dispatcher = new Agent({ connect: { ca: trustedCaPem } });
+  return ((input: string, init?: RequestInit) => undiciFetch(input, { ...(init as object), dispatcher })) as unknown as typeof fetch;
+}
+
+function idsOf(exchange: GraphExchange | undefined) {
+  const headers = exchange?.responseHeaders ?? {};
+  return {
+    requestId: headers['request-id'],
+    clientRequestId: headers['client-request-id'] ?? exchange?.requestHeaders['client-request-id'],
+    date: headers['date'],
+  };
+}
+
+function httpError(exchange: GraphExchange, response: Response): GraphRequestError {
+  const envelope = parseErrorEnvelope(exchange.responseText);
+  const ids = idsOf(exchange);
+  return new GraphRequestError({
+    kind: 'http',
+    status: response.status,
+    code: envelope.code,
+    graphMessage: envelope.message,
+    ...ids,
+    requestId: ids.requestId ?? envelope.requestId,
+    date: ids.date ?? envelope.date,
+    retryAfterSeconds: retryAfterSeconds(response),
+    exchange,
+  });
+}
+
+function failureOf(capture: RequestCapture, error: unknown): GraphRequestError {
+  if (error instanceof GraphRequestError) return error;
+  // The chain records what really went wrong; graph-client hands us only a GraphError that lost the original error.
+  const failure = capture.failure ?? { kind: 'network', cause: error };
+  return new GraphRequestError({ kind: failure.kind, exchange: capture.exchange, ...idsOf(capture.exchange), cause: failure.cause });
+}
