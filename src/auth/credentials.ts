@@ -1,0 +1,120 @@
+// One place that turns the sign-in settings into an @azure/identity TokenCredential and the scopes to ask for.
+import {
+  AzureCliCredential,
+  ClientCertificateCredential,
+  ClientSecretCredential,
+  DeviceCodeCredential,
+  type DeviceCodeInfo,
+  type TokenCredential,
+} from '@azure/identity';
+import type { GraphEndpoint } from '../graph/clouds';
+import { delegatedPermissions, VsCodeSessionCredential, vscodeSessionScopes, type AuthenticationApi } from './vscodeSessionCredential';
+
+export type SignInMethod = 'vscode' | 'azureCli' | 'deviceCode' | 'clientSecret' | 'clientCertificate' | 'sampleTenant';
+
+export const signInMethods: Readonly<Record<SignInMethod, string>> = {
+  vscode: 'Microsoft account in VS Code',
+  azureCli: 'Azure CLI (az login)',
+  deviceCode: 'Device code',
+  clientSecret: 'App-only: client secret',
+  clientCertificate: 'App-only: client certificate',
+  sampleTenant: 'Sample tenant (local emulator)',
+};
+
+export interface CredentialRequest {
+  method: SignInMethod;
+  endpoint: GraphEndpoint;
+  /** Tenant id or domain; 'organizations' for any work account (delegated methods only). */
+  tenant: string;
+  /** The user's app registration (public client for vscode/deviceCode, confidential for app-only). */
+  clientId: string;
+  clientSecret?: string;
+  certificatePath?: string;
+  /** The emulator's CA, trusted for token requests to it only. */
+  trustedCaPem?: string;
+  authentication?: AuthenticationApi;
+  onDeviceCode?: (info: DeviceCodeInfo) => void;
+}
+
+export interface Credential {
+  credential: TokenCredential;
+  scopes: string[];
+  /** App-only credentials act as the app itself; delegated ones as the signed-in user. */
+  appOnly: boolean;
+}
+
+export class CredentialSettingsError extends Error {}
+
+const required = (value: string | undefined, what: string, method: SignInMethod): string => {
+  if (!value) throw new CredentialSettingsError(`${signInMethods[method]} needs ${what}.`);
+  return value;
+};
+
+export function createCredential(request: CredentialRequest): Credential {
+  const { method, endpoint } = request;
+  const appOnlyScopes = [`${endpoint.resource}/.default`];
+  const authorityHost = endpoint.authorityHost;
+  switch (method) {
+    case 'vscode': {
+      const clientId = required(request.clientId, 'the client id of your app registration (setting graphSync.clientId)', method);
+      const scopes = vscodeSessionScopes(endpoint, clientId, request.tenant);
+      if (!request.authentication) throw new CredentialSettingsError('Signing in with a VS Code account needs VS Code.');
+      return { credential: new VsCodeSessionCredential(request.authentication, endpoint.vscodeProvider, scopes), scopes, appOnly: false };
+    }
+    case 'azureCli':
+      // The Azure CLI hands out tokens for one resource at a time, so the resource's .default scope is asked for.
+      return { credential: new AzureCliCredential({ tenantId: tenantOrUndefined(request.tenant) }), scopes: appOnlyScopes, appOnly: false };
+    case 'deviceCode':
+      return {
+        credential: new DeviceCodeCredential({
+          tenantId: request.tenant || 'organizations',
+          // Without an app registration the Azure CLI's client id is used, which Graph refuses for these scopes.
+          clientId: required(request.clientId, 'the client id of your app registration (setting graphSync.clientId)', method),
+          authorityHost,
+          userPromptCallback: request.onDeviceCode,
+        }),
+        scopes: delegatedPermissions.map((permission) => `${endpoint.resource}/${permission}`),
+        appOnly: false,
+      };
+    case 'clientSecret':
+      return {
+        credential: new ClientSecretCredential(
+          required(tenantOrUndefined(request.tenant), 'a tenant id or domain (setting graphSync.tenant)', method),
+          required(request.clientId, 'a client id (setting graphSync.clientId)', method),
+          required(request.clientSecret, 'a client secret (command "Graph Sync: Set Client Secret")', method),
+          { authorityHost },
+        ),
+        scopes: appOnlyScopes,
+        appOnly: true,
+      };
+    case 'clientCertificate':
+      return {
+        credential: new ClientCertificateCredential(
+          required(tenantOrUndefined(request.tenant), 'a tenant id or domain (setting graphSync.tenant)', method),
+          required(request.clientId, 'a client id (setting graphSync.clientId)', method),
+          { certificatePath: required(request.certificatePath, 'a PEM certificate file (setting graphSync.clientCertificatePath)', method) },
+          { authorityHost },
+        ),
+        scopes: appOnlyScopes,
+        appOnly: true,
+      };
+    case 'sampleTenant':
+      if (!endpoint.isLoopback) throw new CredentialSettingsError('The sample tenant is only available on a local emulator.');
+      return {
+        credential: new ClientSecretCredential(request.tenant, request.clientId, required(request.clientSecret, 'the sample app secret', method), {
+          authorityHost,
+          // Instance discovery asks login.microsoftonline.com about the authority; a local emulator is not known there.
+          // Only ever turned off for a loopback endpoint.
+          disableInstanceDiscovery: true,
+          tlsOptions: request.trustedCaPem ? { ca: request.trustedCaPem } : undefined,
+        }),
+        scopes: appOnlyScopes,
+        appOnly: true,
+      };
+  }
+}
+
+// 'organizations' and 'common' name no tenant; app-only and CLI sign-in need a real one or none at all.
+function tenantOrUndefined(tenant: string): string | undefined {
+  return tenant && tenant !== 'organizations' && tenant !== 'common' ? tenant : undefined;
+}

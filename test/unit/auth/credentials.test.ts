@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { AzureCliCredential, ClientSecretCredential, DeviceCodeCredential } from '@azure/identity';
+import { createCredential, CredentialSettingsError } from '../../../src/auth/credentials';
+import { loopbackEndpoint, nationalClouds } from '../../../src/graph/clouds';
+
+describe('createCredential', () => {
+  it('asks app-only credentials for the cloud\'s .default scope', () => {
+    const { credential, scopes, appOnly } = createCredential({ method: 'clientSecret', endpoint: nationalClouds.USGovernmentDoD, tenant: 'contoso.us', clientId: 'c', clientSecret: 's' });
+    assert.ok(credential instanceof ClientSecretCredential);
+    assert.deepEqual(scopes, ['https://dod-graph.microsoft.us/.default']);
+    assert.equal(appOnly, true);
+  });
+
+  it('asks delegated credentials for the least permissions the extension needs', () => {
+    const { credential, scopes } = createCredential({ method: 'deviceCode', endpoint: nationalClouds.Global, tenant: '', clientId: 'c' });
+    assert.ok(credential instanceof DeviceCodeCredential);
+    assert.deepEqual(scopes, ['https://graph.microsoft.com/Application.Read.All', 'https://graph.microsoft.com/Synchronization.ReadWrite.All']);
+  });
+
+  it('uses the Azure CLI with one resource scope', () => {
+    const { credential, scopes } = createCredential({ method: 'azureCli', endpoint: nationalClouds.China, tenant: 'organizations', clientId: '' });
+    assert.ok(credential instanceof AzureCliCredential);
+    assert.deepEqual(scopes, ['https://microsoftgraph.chinacloudapi.cn/.default']);
+  });
+
+  it('names the missing setting', () => {
+    assert.throws(() => createCredential({ method: 'clientSecret', endpoint: nationalClouds.Global, tenant: 'organizations', clientId: 'c', clientSecret: 's' }), /graphSync\.tenant/);
+    assert.throws(() => createCredential({ method: 'vscode', endpoint: nationalClouds.Global, tenant: '', clientId: '' }), /graphSync\.clientId/);
+    assert.throws(() => createCredential({ method: 'clientSecret', endpoint: nationalClouds.Global, tenant: 't', clientId: 'c' }), /Set Client Secret/);
+  });
+
+  it('allows the sample tenant only on a loopback endpoint', () => {
+    assert.throws(() => createCredential({ method: 'sampleTenant', endpoint: nationalClouds.Global, tenant: 't', clientId: 'c', clientSecret: 's' }), CredentialSettingsError);
+    const sample = createCredential({ method: 'sampleTenant', endpoint: loopbackEndpoint('https://127.0.0.1:1'), tenant: 't', clientId: 'c', clientSecret: 's' });
+    assert.deepEqual(sample.scopes, ['https://graph.microsoft.com/.default']);
+  });
+});
