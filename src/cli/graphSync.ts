@@ -1,0 +1,49 @@
+// The `graph-sync` command line (bundled to dist/cli.js). One command so far: validate.
+import { readFile } from 'node:fs/promises';
+import { InputError, usage, UsageError } from './usage';
+import { validateCommand, type CliIo } from './validateCommand';
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(`${usage}\n`);
+    return 0;
+  }
+  try {
+    if (command !== 'validate') throw new UsageError(command === undefined ? 'missing command' : `unknown command "${command}"`);
+    return await validateCommand(args, io, usage);
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.stderr(`graph-sync: ${error.message}\n`);
+      return 2;
+    }
+    // parseArgs reports unknown options and missing values with a TypeError carrying an ERR_PARSE_ARGS_* code.
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (!(error instanceof UsageError) && !code.startsWith('ERR_PARSE_ARGS')) throw error;
+    io.stderr(`graph-sync: ${(error as Error).message}\n\n${usage}\n`);
+    return 2;
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const nodeIo: CliIo = {
+  readFile: (path) => readFile(path, 'utf8'),
+  readStdin,
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+if (require.main === module) {
+  main(process.argv.slice(2), nodeIo).then(
+    (status) => (process.exitCode = status),
+    (error: Error) => {
+      process.stderr.write(`graph-sync: ${error.stack ?? error.message}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
