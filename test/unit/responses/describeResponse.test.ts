@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import type { GraphResponse } from '../../../src/graph/client';
+import { GraphRequestError } from '../../../src/graph/errors';
+import type { GraphExchange } from '../../../src/graph/exchange';
+import { describeCreateOutcome, describeJobRead } from '../../../src/responses/describeResponse';
+import { readSeed } from '../schema/support';
+
+const target = { servicePrincipalName: 'Box', templateId: 'BoxOutDelta', version: 'v1.0' as const };
+
+function exchange(status: number | undefined, responseText: string | undefined, responseHeaders: Record<string, string> = {}): GraphExchange {
+  return {
+    method: 'POST',
+    url: 'https://graph.microsoft.com/v1.0/servicePrincipals/sp-1/synchronization/jobs',
+    apiVersion: 'v1.0',
+    requestHeaders: { 'content-type': 'application/json', 'client-request-id': 'c-1' },
+    requestBody: '{"templateId":"BoxOutDelta"}',
+    status,
+    responseHeaders,
+    responseText,
+    startedAt: '2026-11-23T08:00:00.000Z',
+    elapsedMs: 42,
+  };
+}
+
+describe('describing Graph responses for the response view', () => {
+  it('validates a created job and keeps the request ids and a reproducible request', () => {
+    const seed = readSeed('004');
+    const response: GraphResponse = { status: 201, text: seed.response.body, exchange: exchange(201, seed.response.body, { 'request-id': 'r-1', date: 'Mon, 23 Nov 2026 08:00:00 GMT' }) };
+    const view = describeCreateOutcome(target, { kind: 'created', job: JSON.parse(seed.response.body), response });
+    assert.equal(view.outcome.kind, 'success');
+    assert.equal(view.request?.requestId, 'r-1');
+    assert.equal(view.request?.clientRequestId, 'c-1');
+    assert.equal(view.validation?.schema, 'synchronizationJob (v1.0)');
+    const rules = view.validation!.findings.map((finding) => `${finding.severity} ${finding.pointer}`);
+    assert.ok(rules.includes('error /status/code'), rules.join('\n'));
+    assert.ok(view.validation!.findings.some((finding) => finding.pointer === '/templateId' && finding.severity === 'warning'), 'templateId differs from the one requested');
+    assert.ok(view.body.parsed && view.body.text.split('\n').length > 20);
+    assert.match(view.snippets!.curl, /curl -X POST/);
+    assert.doesNotMatch(JSON.stringify(view), /Bearer ey/);
+  });
+
+  it('shows a malformed body as text, still validated and with its problem listed', () => {
+    const text = '{"id": "job", "templateId": ';
+    const view = describeCreateOutcome(target, { kind: 'created', response: { status: 201, text, exchange: exchange(201, text) } });
+    assert.equal(view.outcome.kind, 'warning');
+    assert.equal(view.body.parsed, false);
+    assert.equal(view.body.text, text);
+    assert.ok(view.validation!.findings.some((finding) => finding.severity === 'error'));
+  });
+
+  it('shows a refused create with Graph\'s code, message, request-id and what to do, without schema findings', () => {
+    const body = JSON.stringify({ error: { code: 'Request_BadRequest', message: 'Template not found', innerError: { 'request-id': 'r-2', date: '2026-11-23T08:00:00' } } });
+    const error = new GraphRequestError({ kind: 'http', status: 400, code: 'Request_BadRequest', graphMessage: 'Template not found', requestId: 'r-2', exchange: exchange(400, body) });
+    const view = describeCreateOutcome(target, { kind: 'notCreated', error, checkedJobList: false });
+    assert.equal(view.outcome.kind, 'error');
+    assert.equal(view.error?.code, 'Request_BadRequest');
+    assert.equal(view.error?.requestId, 'r-2');
+    assert.ok(view.error?.hint);
+    assert.equal(view.validation, undefined);
+    assert.ok(view.body.parsed);
+  });
+
+  it('says a job exists after an ambiguous failure, and says so as a warning', () => {
+    const error = new GraphRequestError({ kind: 'timeout', exchange: exchange(undefined, undefined) });
+    const view = describeCreateOutcome(target, { kind: 'createdDespiteError', error, job: { id: 'BoxOutDelta.abc.t', templateId: 'BoxOutDelta' } as never });
+    assert.equal(view.outcome.kind, 'warning');
+    assert.match(view.outcome.summary, /BoxOutDelta\.abc\.t/);
+    assert.equal(view.request?.status, undefined);
+    assert.equal(view.request?.statusText, 'no response');
+  });
+
+  it('describes a job read and a failed one', () => {
+    const text = readSeed('000').response.body;
+    const read = describeJobRead({ servicePrincipalName: 'Box', jobId: 'j', version: 'v1.0' }, { exchange: { ...exchange(200, text), method: 'GET' } });
+    assert.equal(read.outcome.kind, 'success');
+    assert.ok(read.validation);
+    const failed = describeJobRead({ servicePrincipalName: 'Box', jobId: 'j', version: 'v1.0' }, new GraphRequestError({ kind: 'http', status: 404, code: 'Request_ResourceNotFound', exchange: exchange(404, '{}') }));
+    assert.equal(failed.outcome.kind, 'error');
+    assert.match(failed.outcome.hint ?? '', /\w/);
+  });
+});
