@@ -1,0 +1,132 @@
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { saveScreenshot } from '../../harness/browser';
+
+const seconds = (n: number) => n * 1000;
+
+/**
+ * What a UI scenario does with the VS Code workbench, in a person's words. Selectors are the web workbench's own
+ * (code-server renders menus, dialogs and notifications inside the page, not as native windows).
+ */
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  /** Waits until the workbench has rendered its activity bar. */
+  async waitUntilLoaded(): Promise<void> {
+    await this.page.locator('.monaco-workbench .activitybar').waitFor({ timeout: seconds(90) });
+  }
+
+  /** Clicks a view container in the activity bar (e.g. 'Graph Sync') and waits for its side bar. */
+  async openViewContainer(title: string): Promise<void> {
+    const item = this.page.locator('.activitybar .action-item', { has: this.page.locator(`a[aria-label^="${title}"]`) }).first();
+    await item.waitFor({ timeout: seconds(30) });
+    // Clicking the container that is already showing would hide the side bar.
+    if (!(await item.getAttribute('class'))?.split(' ').includes('checked')) await item.click();
+    // With a single view, the side bar title reads 'Container: View'.
+    await this.sideBar.locator('.composite.title h2', { hasText: title }).first().waitFor({ timeout: seconds(15) });
+  }
+
+  get sideBar(): Locator {
+    return this.page.locator('[id="workbench.parts.sidebar"]');
+  }
+
+  /**
+   * A view in the side bar by its name (e.g. 'Service Principals'): header plus body. The header is hidden when the
+   * view is alone in its container (its name is then part of the side bar title), so check the body's visibility.
+   */
+  view(name: string): Locator {
+    return this.sideBar.locator('.pane').filter({ has: this.page.locator('.pane-header h3.title', { hasText: name }) });
+  }
+
+  /** The first tree row in the side bar whose text contains text (or matches it). */
+  treeRow(text: string | RegExp): Locator {
+    return this.sideBar.locator('.monaco-list-row', { hasText: text }).first();
+  }
+
+  async waitForTreeRow(text: string | RegExp, timeout = seconds(30)): Promise<Locator> {
+    const row = this.treeRow(text);
+    await row.waitFor({ timeout });
+    return row;
+  }
+
+  /** Expands a collapsed tree row (no-op when already expanded) and waits until the tree says so. */
+  async expandRow(text: string | RegExp): Promise<void> {
+    const row = await this.waitForTreeRow(text);
+    if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
+    await this.sideBar.locator('.monaco-list-row[aria-expanded="true"]', { hasText: text }).first().waitFor({ timeout: seconds(30) });
+  }
+
+  /** Right-clicks a tree row and returns the labels of its context menu (the menu stays open). */
+  async openContextMenu(text: string | RegExp): Promise<string[]> {
+    const row = await this.waitForTreeRow(text);
+    await row.click({ button: 'right' });
+    const menu = this.page.locator('.context-view .monaco-menu');
+    await menu.waitFor({ timeout: seconds(10) });
+    return (await menu.locator('.action-item:not(.disabled) .action-label').allInnerTexts()).map((label) => label.trim()).filter(Boolean);
+  }
+
+  /** Right-clicks a tree row and chooses a context-menu entry by its label. */
+  async runContextMenuItem(rowText: string | RegExp, label: string): Promise<void> {
+    await this.openContextMenu(rowText);
+    await this.page.locator('.context-view .monaco-menu .action-item', { hasText: label }).first().click();
+  }
+
+  /** Runs a command from the palette by its full title, e.g. 'Graph Sync: Sign In'. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: seconds(10) });
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: seconds(10) });
+    await this.page.keyboard.press('Enter');
+  }
+
+  /**
+   * Waits for a notification whose message contains text and returns its message. Toasts hide after a while, so
+   * when none shows it looks in the notification center.
+   */
+  async waitForNotification(text: string | RegExp, timeout = seconds(20)): Promise<string> {
+    const message = '.notification-list-item-message';
+    const toast = this.page.locator(`.notifications-toasts ${message}`, { hasText: text }).first();
+    try {
+      await toast.waitFor({ timeout });
+      return await toast.innerText();
+    } catch {
+      await this.showNotificationCenter();
+      const listed = this.page.locator(`.notifications-center ${message}`, { hasText: text }).first();
+      await listed.waitFor({ timeout: seconds(5) });
+      return listed.innerText();
+    }
+  }
+
+  /** Every notification message in the notification center, newest first. */
+  async notifications(): Promise<string[]> {
+    await this.showNotificationCenter();
+    return this.page.locator('.notifications-center .notification-list-item-message').allInnerTexts();
+  }
+
+  private async showNotificationCenter(): Promise<void> {
+    if (await this.page.locator('.notifications-center.visible').isVisible()) return;
+    await this.runCommand('Notifications: Show Notifications');
+    await this.page.locator('.notifications-center.visible').waitFor({ timeout: seconds(5) });
+  }
+
+  /** Clicks a button of the modal dialog that is showing (e.g. 'Delete', 'Cancel'); returns the dialog's message. */
+  async clickDialogButton(label: string): Promise<string> {
+    const dialog = this.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: seconds(10) });
+    const message = await dialog.locator('.dialog-message-text').innerText();
+    await dialog.locator('.dialog-buttons .monaco-button', { hasText: label }).first().click();
+    await dialog.waitFor({ state: 'detached', timeout: seconds(10) });
+    return message;
+  }
+
+  /** The content of the webview that is showing: VS Code nests the extension's HTML in a second iframe. */
+  webview(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  }
+
+  /** Saves test-results/ui/<name>.png and returns its path. */
+  screenshot(name: string): Promise<string> {
+    return saveScreenshot(this.page, 'ui', name);
+  }
+}
