@@ -76,12 +76,14 @@ export async function nextServicePrincipalPage(client: GraphClient, nextLink: st
 }
 
 export async function getServicePrincipal(client: GraphClient, id: string, options: CallOptions = {}): Promise<ServicePrincipal> {
-  return client.json<ServicePrincipal>({
+  const { id: objectId, appId, displayName, applicationTemplateId } = await client.json<ServicePrincipal & { '@odata.context'?: string }>({
     method: 'GET',
     path: `/servicePrincipals/${encodeURIComponent(id)}`,
     query: { $select: servicePrincipalSelect },
     ...options,
   });
+  // A single entity comes with @odata.context; the same service principal from a list does not.
+  return { id: objectId, appId, displayName, applicationTemplateId };
 }
 
 function toPage<T>(page: ODataPage<T>): Page<T> {

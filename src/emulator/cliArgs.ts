@@ -1,0 +1,77 @@
+// The command line of `npm run emulator`.
+import { validateFaultRule } from './faults';
+import type { FaultRule } from './types';
+
+export interface EmulatorCliOptions {
+  port: number;
+  servicePrincipalCount?: number;
+  caOut?: string;
+  faults: FaultRule[];
+  help: boolean;
+}
+
+export const defaultPort = 8443;
+
+export const usage = `Usage: npm run emulator -- [options]
+
+A local Microsoft Graph (synchronization API) and Entra token endpoint with a sample tenant, over HTTPS.
+
+Options:
+  --port <n>                 port on 127.0.0.1 (default ${defaultPort}; 0 picks a free one)
+  --service-principals <n>   tenant size: the sample service principals topped up with generated ones
+  --ca-out <file>            where to write the CA certificate (default: a file in the temp folder)
+  --fault <route:kind[:n]>   inject a fault, e.g. createJob:unavailable:1 or *:throttle (repeatable)
+  --latency <ms>             delay every answer by this many milliseconds
+  --help                     show this help`;
+
+export class UsageError extends Error {}
+
+function count(name: string, value: string | undefined, min: number): number {
+  const n = Number(value);
+  if (value === undefined || !/^\d+$/.test(value) || n < min) throw new UsageError(`${name} needs a whole number${min > 0 ? ` of at least ${min}` : ''}, not ${JSON.stringify(value ?? '')}.`);
+  return n;
+}
+
+function fault(text: string | undefined): FaultRule {
+  const [route, kind, times, extra] = (text ?? '').split(':');
+  if (!route || !kind || extra !== undefined) throw new UsageError(`--fault needs route:kind[:times], not ${JSON.stringify(text ?? '')}.`);
+  try {
+    return validateFaultRule({ route, kind, ...(times === undefined ? {} : { times: count('--fault times', times, 1) }) });
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`--fault ${text}: ${(error as Error).message}.`);
+  }
+}
+
+export function parseEmulatorArgs(argv: readonly string[]): EmulatorCliOptions {
+  const options: EmulatorCliOptions = { port: defaultPort, faults: [], help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const value = () => argv[++i];
+    switch (argv[i]) {
+      case '--port':
+        options.port = count('--port', value(), 0);
+        if (options.port > 65535) throw new UsageError('--port must be at most 65535.');
+        break;
+      case '--service-principals':
+        options.servicePrincipalCount = count('--service-principals', value(), 0);
+        break;
+      case '--ca-out':
+        options.caOut = value();
+        if (!options.caOut) throw new UsageError('--ca-out needs a file name.');
+        break;
+      case '--fault':
+        options.faults.push(fault(value()));
+        break;
+      case '--latency':
+        options.faults.push({ route: '*', kind: 'latency', latencyMs: count('--latency', value(), 0) });
+        break;
+      case '--help':
+      case '-h':
+        options.help = true;
+        break;
+      default:
+        throw new UsageError(`Unknown option ${JSON.stringify(argv[i])}.`);
+    }
+  }
+  return options;
+}

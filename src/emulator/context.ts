@@ -1,0 +1,18 @@
+// What every route handler can reach.
+import type { EmulatorResponse, RoutedCall } from './exchange';
+import type { FaultStore } from './faults';
+import type { RequestLog } from './requestLog';
+import type { TenantStore } from './tenantStore';
+import type { TokenIssuer } from './tokens';
+import type { SampleAppCredentials } from './types';
+
+export interface EmulatorContext {
+  store: TenantStore;
+  tokens: TokenIssuer;
+  faults: FaultStore;
+  log: RequestLog;
+  /** Apps that may get tokens, by client id; `synchronization` false: the 401 UnknownError quirk. */
+  apps: ReadonlyMap<string, SampleAppCredentials & { displayName: string; synchronization: boolean }>;
+}
+
+export type RouteHandler = (context: EmulatorContext, call: RoutedCall) => EmulatorResponse | Promise<EmulatorResponse>;

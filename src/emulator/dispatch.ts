@@ -1,0 +1,114 @@
+// The path of every Graph and token request, over the socket or inside a $batch: route, log, faults, auth, handler.
+import type { EmulatorContext, RouteHandler } from './context';
+import { errorEnvelope, GraphError, notFound } from './errors';
+import type { EmulatorCall, EmulatorResponse, RoutedCall } from './exchange';
+import { faultFailure, outcomeKinds, spoilJson } from './faultEffects';
+import { resolveRoute, type ResolvedRoute } from './routeTable';
+import { handleBatch } from './routes/batch';
+import { createJob, deleteJob, getJob, getJobSchema, listJobs, pauseJobRoute, restartJobRoute, startJobRoute } from './routes/jobs';
+import { getServicePrincipal, listServicePrincipals } from './routes/servicePrincipals';
+import { getTemplate, getTemplateSchema, listApplicationTemplates, listTemplates } from './routes/templates';
+import { openidConfiguration, token } from './routes/token';
+import type { FaultRule, RouteName } from './types';
+
+const handlers: Partial<Record<RouteName, RouteHandler>> = {
+  openidConfiguration,
+  token,
+  listServicePrincipals,
+  getServicePrincipal,
+  listTemplates,
+  getTemplate,
+  getTemplateSchema,
+  listApplicationTemplates,
+  listJobs,
+  createJob,
+  getJob,
+  deleteJob,
+  startJob: startJobRoute,
+  pauseJob: pauseJobRoute,
+  restartJob: restartJobRoute,
+  getJobSchema,
+};
+
+const anonymousRoutes = new Set<RouteName>(['openidConfiguration', 'token']);
+const synchronizationRoutes = new Set<RouteName>([
+  'listTemplates', 'getTemplate', 'getTemplateSchema', 'listApplicationTemplates', 'listJobs', 'createJob', 'getJob', 'deleteJob',
+  'startJob', 'pauseJob', 'restartJob', 'getJobSchema',
+]);
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function errorResponse(call: EmulatorCall, error: GraphError): EmulatorResponse {
+  return { status: error.status, headers: { ...error.headers }, body: errorEnvelope(error.code, error.message, call.ids) };
+}
+
+/** Answers one request and records it in the request log (with its status once known). */
+export async function processCall(context: EmulatorContext, call: EmulatorCall): Promise<EmulatorResponse> {
+  const resolved = resolveRoute(call.method, call.path);
+  const entry = context.log.record({
+    method: call.method,
+    route: resolved.route,
+    path: call.path,
+    query: call.rawQuery,
+    inBatch: call.inBatch,
+    at: new Date().toISOString(),
+    clientRequestId: call.headers['client-request-id'],
+    requestId: call.ids.requestId,
+    acceptLanguage: call.headers['accept-language'],
+  });
+  const response = await withFaults(context, call, resolved);
+  if (!response.transport) entry.status = response.status;
+  return response;
+}
+
+async function withFaults(context: EmulatorContext, call: EmulatorCall, resolved: ResolvedRoute): Promise<EmulatorResponse> {
+  const { faults, tokens } = context;
+  for (const rule of faults.matching(resolved.route, ['latency', 'expireTokens'])) {
+    faults.use(rule);
+    if (rule.kind === 'latency') await delay(rule.latencyMs ?? 0);
+    else tokens.expireAll();
+  }
+  const [outcome] = faults.matching(resolved.route, outcomeKinds);
+  if (outcome) faults.use(outcome);
+  if (outcome && outcome.kind !== 'malformedJson' && (outcome.when ?? 'before') === 'before') return failure(call, outcome);
+  const response = await answer(context, call, resolved);
+  if (!outcome) return response;
+  if (outcome.kind === 'malformedJson') return response.status >= 200 && response.status < 300 ? spoilJson(response) : response;
+  return failure(call, outcome);
+}
+
+function failure(call: EmulatorCall, rule: FaultRule): EmulatorResponse {
+  const failed = faultFailure(rule)!;
+  return failed instanceof GraphError ? errorResponse(call, failed) : failed;
+}
+
+async function answer(context: EmulatorContext, call: EmulatorCall, resolved: ResolvedRoute): Promise<EmulatorResponse> {
+  try {
+    if (resolved.notFound) throw new GraphError(resolved.notFound.status, resolved.notFound.code, resolved.notFound.message);
+    const appId = anonymousRoutes.has(resolved.route) ? '' : context.tokens.authenticate(call.headers.authorization);
+    // Graph's quirk: a token without synchronization permissions gets 401 UnknownError with an empty message.
+    if (synchronizationRoutes.has(resolved.route) && !context.apps.get(appId)?.synchronization) throw new GraphError(401, 'UnknownError', '');
+    const routed: RoutedCall = { ...call, route: resolved.route, version: resolved.version ?? 'v1.0', params: resolved.params, query: new URLSearchParams(call.rawQuery), appId };
+    if (resolved.route === 'batch') {
+      if (call.inBatch) throw new GraphError(400, 'BadRequest', 'A $batch request cannot contain another $batch request.');
+      return await handleBatch(routed, (inner) => processCall(context, inner));
+    }
+    replicationLag(context, routed);
+    return await handlers[resolved.route]!(context, routed);
+  } catch (error) {
+    if (error instanceof GraphError) return errorResponse(call, error);
+    throw error;
+  }
+}
+
+/** notFoundAfterCreate: a job created moments ago is not visible yet, as right after a create in real Graph. */
+function replicationLag({ faults, store }: EmulatorContext, call: RoutedCall): void {
+  const jobId = call.params.job;
+  if (jobId === undefined) return;
+  const age = store.ageOf(jobId);
+  if (age === undefined) return;
+  const rule = faults.matching(call.route, ['notFoundAfterCreate']).find((candidate) => age < (candidate.durationMs ?? 5000));
+  if (!rule) return;
+  faults.use(rule);
+  throw notFound(jobId);
+}

@@ -1,0 +1,46 @@
+// Graph's error envelope and the headers every Graph response carries.
+
+/** Thrown by route handlers; becomes `{"error":{…}}` with this status. */
+export class GraphError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export interface RequestIds {
+  requestId: string;
+  clientRequestId: string;
+}
+
+export function errorEnvelope(code: string, message: string, ids: RequestIds): unknown {
+  return {
+    error: {
+      code,
+      message,
+      innerError: { date: new Date().toISOString().replace(/\.\d+Z$/, ''), 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId },
+    },
+  };
+}
+
+// What Graph's gateway adds; clients and support tickets key on request-id.
+const diagnostic = JSON.stringify({ ServerInfo: { DataCenter: 'Local Emulator', Slice: 'E', Ring: '0', ScaleUnit: '000', RoleInstance: 'EMULATOR', ADSiteName: 'LOC' } });
+
+export function graphHeaders(ids: RequestIds): Record<string, string> {
+  return {
+    'request-id': ids.requestId,
+    'client-request-id': ids.clientRequestId,
+    'x-ms-ags-diagnostic': diagnostic,
+    'Strict-Transport-Security': 'max-age=31536000',
+    'Cache-Control': 'no-cache',
+  };
+}
+
+export const notFound = (id: string) =>
+  new GraphError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+
+export const badRequest = (message: string, code = 'BadRequest') => new GraphError(400, code, message);

@@ -1,0 +1,65 @@
+// Injected faults: rules that match requests by route and are used up after `times` matches.
+import { faultKinds, type FaultKind, type FaultRule, type RouteName } from './types';
+
+interface ActiveRule {
+  rule: FaultRule;
+  remaining: number;
+}
+
+const routeNames: ReadonlySet<string> = new Set<RouteName | '*'>([
+  '*', 'openidConfiguration', 'token', 'batch', 'listServicePrincipals', 'getServicePrincipal', 'listTemplates', 'getTemplate',
+  'getTemplateSchema', 'listApplicationTemplates', 'listJobs', 'createJob', 'getJob', 'deleteJob', 'startJob', 'pauseJob',
+  'restartJob', 'getJobSchema', 'admin', 'notFound',
+]);
+
+const optionalNumber = (rule: Record<string, unknown>, name: string) => {
+  const value = rule[name];
+  if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) throw new TypeError(`${name} must be a non-negative number`);
+};
+
+/** Checks a rule that came from outside (admin API, CLI); throws a TypeError saying what is wrong. */
+export function validateFaultRule(value: unknown): FaultRule {
+  if (!value || typeof value !== 'object') throw new TypeError('a fault rule is an object');
+  const rule = value as Record<string, unknown>;
+  if (typeof rule.route !== 'string' || !routeNames.has(rule.route)) throw new TypeError(`unknown route ${JSON.stringify(rule.route)}; one of ${[...routeNames].join(', ')}`);
+  if (typeof rule.kind !== 'string' || !(faultKinds as readonly string[]).includes(rule.kind)) {
+    throw new TypeError(`unknown fault kind ${JSON.stringify(rule.kind)}; one of ${faultKinds.join(', ')}`);
+  }
+  if (rule.when !== undefined && rule.when !== 'before' && rule.when !== 'after') throw new TypeError('when is "before" or "after"');
+  for (const name of ['times', 'retryAfterSeconds', 'latencyMs', 'durationMs']) optionalNumber(rule, name);
+  if (rule.times !== undefined && !Number.isInteger(rule.times)) throw new TypeError('times must be a whole number');
+  return rule as unknown as FaultRule;
+}
+
+export class FaultStore {
+  private rules: ActiveRule[] = [];
+
+  add(rule: FaultRule): void {
+    const checked = validateFaultRule(rule);
+    this.rules.push({ rule: { ...checked }, remaining: checked.times ?? Infinity });
+  }
+
+  clear(): void {
+    this.rules = [];
+  }
+
+  /** The rules in force, each with the matches it has left as `times`. */
+  list(): FaultRule[] {
+    return this.rules.map(({ rule, remaining }) => (Number.isFinite(remaining) ? { ...rule, times: remaining } : { ...rule }));
+  }
+
+  /** Rules of these kinds that match the route, in the order they were added; not used up. */
+  matching(route: RouteName, kinds: readonly FaultKind[]): FaultRule[] {
+    return this.rules
+      .filter(({ rule, remaining }) => remaining > 0 && (rule.route === '*' || rule.route === route) && kinds.includes(rule.kind))
+      .map(({ rule }) => rule);
+  }
+
+  /** Counts one match against the rule; a rule with no matches left is dropped. */
+  use(rule: FaultRule): void {
+    const active = this.rules.find((candidate) => candidate.rule === rule);
+    if (!active) return;
+    active.remaining -= 1;
+    if (active.remaining <= 0) this.rules = this.rules.filter((candidate) => candidate !== active);
+  }
+}

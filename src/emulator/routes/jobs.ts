@@ -1,0 +1,85 @@
+// Synchronization jobs: list, create from a template, get, delete, start, pause, restart, schema.
+import type { EmulatorContext, RouteHandler } from '../context';
+import { badRequest, GraphError, notFound } from '../errors';
+import { noContent, ok, type RoutedCall } from '../exchange';
+import { pauseJob, restartJob, restartScopesOf, startJob } from '../jobActions';
+import { newJob, type JobDocument } from '../jobFactory';
+import { templateCatalog } from '../sampleTemplates';
+import { synchronizationSchema } from '../sampleSchema';
+import { servicePrincipalOf } from './templates';
+
+const jobsUrl = (call: RoutedCall, spId: string) => `${call.origin}/${call.version}/servicePrincipals/${spId}/synchronization/jobs`;
+const contextOf = (call: RoutedCall, spId: string, suffix = '') => `${call.origin}/${call.version}/$metadata#servicePrincipals('${spId}')/synchronization/jobs${suffix}`;
+// A snapshot: the stored job keeps changing after the answer is built.
+const snapshot = (job: JobDocument) => structuredClone(job);
+
+function jobOf(context: EmulatorContext, call: RoutedCall) {
+  const sp = servicePrincipalOf(context, call);
+  const job = context.store.job(sp.id, call.params.job);
+  if (!job) throw notFound(call.params.job);
+  return { sp, job };
+}
+
+function requestedTemplateId(body: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    throw badRequest('Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
+  }
+  const templateId = (parsed as { templateId?: unknown } | null)?.templateId;
+  if (typeof templateId !== 'string' || templateId === '') throw badRequest("The property 'templateId' is required to create a synchronization job.");
+  return templateId;
+}
+
+export const listJobs: RouteHandler = (context, call) => {
+  const sp = servicePrincipalOf(context, call);
+  return ok({ '@odata.context': contextOf(call, sp.id), value: context.store.jobsOf(sp.id).map(snapshot) });
+};
+
+export const createJob: RouteHandler = (context, call) => {
+  const sp = servicePrincipalOf(context, call);
+  const templateId = requestedTemplateId(call.body);
+  const template = context.store.templatesOf(sp).find((candidate) => candidate.id === templateId);
+  // What Graph answers for a template the service principal does not have is not documented; 400 is the best guess.
+  if (!template) throw badRequest(`The synchronization template '${templateId}' was not found for this service principal.`);
+  if (template.refusal) throw new GraphError(template.refusal.status, template.refusal.code, template.refusal.message);
+  const job = newJob(template.id, context.store.tenantId);
+  context.store.addJob(sp.id, job);
+  return ok({ '@odata.context': contextOf(call, sp.id, '/$entity'), ...snapshot(job) }, 201, { Location: `${jobsUrl(call, sp.id)}/${job.id}` });
+};
+
+export const getJob: RouteHandler = (context, call) => {
+  const { sp, job } = jobOf(context, call);
+  return ok({ '@odata.context': contextOf(call, sp.id, '/$entity'), ...snapshot(job) });
+};
+
+export const deleteJob: RouteHandler = (context, call) => {
+  const { sp, job } = jobOf(context, call);
+  context.store.deleteJob(sp.id, job.id);
+  return noContent();
+};
+
+export const startJobRoute: RouteHandler = (context, call) => {
+  startJob(jobOf(context, call).job);
+  return noContent();
+};
+
+export const pauseJobRoute: RouteHandler = (context, call) => {
+  pauseJob(jobOf(context, call).job);
+  return noContent();
+};
+
+export const restartJobRoute: RouteHandler = (context, call) => {
+  const { job } = jobOf(context, call);
+  restartJob(job, restartScopesOf(call.body));
+  return noContent();
+};
+
+export const getJobSchema: RouteHandler = (context, call) => {
+  const { sp, job } = jobOf(context, call);
+  const template = templateCatalog.get(job.templateId);
+  if (!template) throw notFound(`${job.id}/schema`);
+  const entity = `${call.origin}/${call.version}/$metadata#servicePrincipals('${sp.id}')/synchronization/jobs('${job.id}')/schema/$entity`;
+  return ok({ '@odata.context': entity, ...synchronizationSchema(job.id, template, sp.displayName) });
+};

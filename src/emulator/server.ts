@@ -1,0 +1,145 @@
+// startEmulator: the HTTPS server, reading requests off the socket and writing answers (or not) back.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import * as https from 'node:https';
+import type { Socket } from 'node:net';
+import { version } from '../../package.json';
+import { adminPrefix, handleAdmin, type AdminTarget } from './admin';
+import type { EmulatorContext } from './context';
+import { processCall } from './dispatch';
+import { errorEnvelope, graphHeaders, type RequestIds } from './errors';
+import { jsonContentType, type EmulatorCall, type EmulatorResponse } from './exchange';
+import { FaultStore } from './faults';
+import { RequestLog } from './requestLog';
+import { sampleTenant } from './sampleTenant';
+import { TenantStore } from './tenantStore';
+import { createEmulatorTls } from './tls';
+import { TokenIssuer } from './tokens';
+import type { EmulatorOptions, RunningEmulator } from './types';
+
+const maxBodyBytes = 4 * 1024 * 1024;
+const loopbackHost = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) request.destroy(new Error('request body too large'));
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function send(response: ServerResponse, ids: RequestIds, answer: EmulatorResponse): void {
+  if (answer.transport === 'reset') {
+    response.socket?.destroy();
+    return;
+  }
+  // 'hang': leave the request open; close() destroys the socket.
+  if (answer.transport === 'hang') return;
+  const headers: Record<string, string> = { ...graphHeaders(ids), ...answer.headers };
+  let text: string | undefined;
+  if (answer.body !== undefined) {
+    text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+    headers['Content-Type'] ??= jsonContentType;
+  }
+  if (response.destroyed) return;
+  response.writeHead(answer.status, headers);
+  response.end(text);
+}
+
+function contextFor(options: EmulatorOptions): EmulatorContext {
+  const { tenantId, credentials, credentialsWithoutSynchronization } = sampleTenant;
+  return {
+    store: new TenantStore(tenantId, options.servicePrincipalCount ?? 0),
+    tokens: new TokenIssuer(tenantId, options.tokenLifetimeSeconds ?? 3600),
+    faults: new FaultStore(),
+    log: new RequestLog(),
+    apps: new Map([
+      [credentials.clientId, { ...credentials, displayName: 'Graph Sync Explorer sample app', synchronization: true }],
+      [credentialsWithoutSynchronization.clientId, { ...credentialsWithoutSynchronization, displayName: 'Graph Sync Explorer reader app', synchronization: false }],
+    ]),
+  };
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const tls = options.tls ?? (await createEmulatorTls());
+  const context = contextFor(options);
+  const host = options.host ?? '127.0.0.1';
+  const sockets = new Set<Socket>();
+  let url = '';
+
+  const emulator: RunningEmulator = {
+    url,
+    tls,
+    tenantId: sampleTenant.tenantId,
+    credentials: sampleTenant.credentials,
+    credentialsWithoutSynchronization: sampleTenant.credentialsWithoutSynchronization,
+    faults: { add: (rule) => context.faults.add(rule), clear: () => context.faults.clear(), list: () => context.faults.list() },
+    requests: { entries: () => context.log.entries(), count: (filter) => context.log.count(filter), clear: () => context.log.clear() },
+    reset: () => {
+      context.faults.clear();
+      context.log.clear();
+      context.store.reset();
+    },
+    close: () => close(),
+  };
+  const admin: AdminTarget = { ...emulator, servicePrincipalCount: context.store.servicePrincipals.length, version };
+
+  async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const header = (name: string) => [request.headers[name]].flat()[0];
+    const ids = { requestId: randomUUID(), clientRequestId: header('client-request-id') ?? randomUUID() };
+    try {
+      const target = new URL(request.url ?? '/', url);
+      const body = await readBody(request);
+      if (target.pathname.startsWith(adminPrefix)) return send(response, ids, handleAdmin(admin, request.method ?? 'GET', target.pathname, body));
+      const hostHeader = header('host') ?? '';
+      const headers: Record<string, string | undefined> = {};
+      for (const name of Object.keys(request.headers)) headers[name] = header(name);
+      const call: EmulatorCall = {
+        method: request.method ?? 'GET',
+        path: target.pathname,
+        rawQuery: target.search.slice(1),
+        headers,
+        body,
+        inBatch: false,
+        // Links point where the client connected (127.0.0.1 or localhost), never at a host a client made up.
+        origin: loopbackHost.test(hostHeader) ? `https://${hostHeader}` : url,
+        ids,
+      };
+      send(response, ids, await processCall(context, call));
+    } catch (error) {
+      send(response, ids, { status: 500, body: errorEnvelope('InternalServerError', `The emulator failed: ${(error as Error).message}`, ids) });
+    }
+  }
+
+  const server = https.createServer({ key: tls.keyPem, cert: `${tls.certPem}\n${tls.caCertPem}` }, (request, response) => void serve(request, response));
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  // A client that drops a connection mid-handshake is not the emulator's problem.
+  server.on('tlsClientError', () => undefined);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const address = server.address();
+  url = `https://${host}:${typeof address === 'object' && address ? address.port : options.port}`;
+  emulator.url = url;
+
+  let closing: Promise<void> | undefined;
+  function close(): Promise<void> {
+    closing ??= new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      for (const socket of sockets) socket.destroy();
+    });
+    return closing;
+  }
+  return emulator;
+}

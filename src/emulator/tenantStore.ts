@@ -1,0 +1,77 @@
+// The tenant's mutable state: service principals (fixed for the emulator's lifetime) and jobs (restored by reset).
+import { generateServicePrincipals } from './generator';
+import { seededJob, type JobDocument } from './jobFactory';
+import type { ServicePrincipalRecord, TemplateDefinition } from './model';
+import { sampleServicePrincipals, seedJobs } from './sampleTenant';
+import { templateCatalog } from './sampleTemplates';
+
+export class TenantStore {
+  /** Sorted as Graph lists them here: by display name (case-insensitive), then id. */
+  readonly servicePrincipals: readonly ServicePrincipalRecord[];
+  private readonly byId = new Map<string, ServicePrincipalRecord>();
+  private readonly byApplication = new Map<string, ServicePrincipalRecord>();
+  private jobs = new Map<string, JobDocument[]>();
+  /** When each job was created through the API (not seeded ones): for replication-lag faults. */
+  private created = new Map<string, number>();
+
+  constructor(
+    readonly tenantId: string,
+    /** The tenant's size: the sample service principals, topped up with generated ones. */
+    servicePrincipalCount: number,
+  ) {
+    const all = [...sampleServicePrincipals, ...generateServicePrincipals(Math.max(0, servicePrincipalCount - sampleServicePrincipals.length))];
+    const keyed = all.map((sp) => ({ sp, key: sp.displayName.toLowerCase() }));
+    keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.sp.id < b.sp.id ? -1 : a.sp.id > b.sp.id ? 1 : 0));
+    this.servicePrincipals = keyed.map(({ sp }) => sp);
+    for (const sp of this.servicePrincipals) {
+      this.byId.set(sp.id.toLowerCase(), sp);
+      this.byApplication.set(sp.applicationObjectId.toLowerCase(), sp);
+    }
+    this.reset();
+  }
+
+  reset(): void {
+    this.jobs = new Map();
+    this.created = new Map();
+    for (const seed of seedJobs) this.jobsOf(seed.servicePrincipalId).push(seededJob(seed, this.tenantId));
+  }
+
+  servicePrincipal(id: string): ServicePrincipalRecord | undefined {
+    return this.byId.get(id.toLowerCase());
+  }
+
+  servicePrincipalOfApplication(applicationObjectId: string): ServicePrincipalRecord | undefined {
+    return this.byApplication.get(applicationObjectId.toLowerCase());
+  }
+
+  templatesOf(sp: ServicePrincipalRecord): TemplateDefinition[] {
+    return sp.templateIds.map((id) => templateCatalog.get(id)).filter((t): t is TemplateDefinition => t !== undefined);
+  }
+
+  /** The live list of a service principal's jobs (mutable). */
+  jobsOf(servicePrincipalId: string): JobDocument[] {
+    let jobs = this.jobs.get(servicePrincipalId);
+    if (!jobs) this.jobs.set(servicePrincipalId, (jobs = []));
+    return jobs;
+  }
+
+  job(servicePrincipalId: string, jobId: string): JobDocument | undefined {
+    return this.jobs.get(servicePrincipalId)?.find((job) => job.id === jobId);
+  }
+
+  addJob(servicePrincipalId: string, job: JobDocument): void {
+    this.jobsOf(servicePrincipalId).push(job);
+    this.created.set(job.id, Date.now());
+  }
+
+  deleteJob(servicePrincipalId: string, jobId: string): void {
+    const jobs = this.jobsOf(servicePrincipalId);
+    this.jobs.set(servicePrincipalId, jobs.filter((job) => job.id !== jobId));
+  }
+
+  /** Milliseconds since the job was created through the API; undefined for seeded or unknown jobs. */
+  ageOf(jobId: string): number | undefined {
+    const at = this.created.get(jobId);
+    return at === undefined ? undefined : Date.now() - at;
+  }
+}

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { EmulatorControl } from '../../../src/emulator/control';
+import { defaultPort, parseEmulatorArgs, UsageError } from '../../../src/emulator/cliArgs';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+
+describe('emulator: command line', function () {
+  this.timeout(30_000);
+
+  it('parses ports, tenant size, CA file, faults and latency', () => {
+    assert.deepEqual(parseEmulatorArgs([]), { port: defaultPort, faults: [], help: false });
+    const options = parseEmulatorArgs(['--port', '0', '--service-principals', '100000', '--ca-out', 'ca.pem', '--fault', 'createJob:unavailable:2', '--fault', '*:throttle', '--latency', '50']);
+    assert.deepEqual(options, {
+      port: 0,
+      servicePrincipalCount: 100000,
+      caOut: 'ca.pem',
+      help: false,
+      faults: [
+        { route: 'createJob', kind: 'unavailable', times: 2 },
+        { route: '*', kind: 'throttle' },
+        { route: '*', kind: 'latency', latencyMs: 50 },
+      ],
+    });
+    assert.equal(parseEmulatorArgs(['--help']).help, true);
+  });
+
+  it('refuses wrong command lines with a usage error', () => {
+    for (const argv of [['--port', 'x'], ['--port', '70000'], ['--fault', 'createJob'], ['--fault', 'createJob:explode'], ['--fault', 'nowhere:hang'], ['--fault', 'createJob:hang:0'], ['--bogus'], ['--ca-out']]) {
+      assert.throws(() => parseEmulatorArgs(argv), UsageError, argv.join(' '));
+    }
+  });
+
+  it('starts, prints the URL, tenant, client id and CA file, serves requests, and stops cleanly on Ctrl+C', async () => {
+    const caOut = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'emulator-cli-')), 'ca.pem');
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/emulator/cli.ts'), '--port', '0', '--ca-out', caOut, '--service-principals', '1000'], { cwd: root });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no URL printed: ${output}`)), 20_000);
+        child.stdout.on('data', () => {
+          const match = /listening at (https:\/\/127\.0\.0\.1:\d+)/.exec(output);
+          if (match && /Ctrl\+C/.test(output)) {
+            clearTimeout(timer);
+            resolve(match[1]);
+          }
+        });
+      });
+      assert.match(output, /tenant id:\s+[0-9a-f-]{36}/);
+      assert.match(output, /client id:\s+[0-9a-f-]{36}/);
+      assert.ok(output.includes(`NODE_EXTRA_CA_CERTS=${caOut}`));
+      assert.ok(output.includes('graphSync.sampleTenant.endpoint'));
+      const health = await new EmulatorControl(url, fs.readFileSync(caOut, 'utf8')).health();
+      assert.equal(health.servicePrincipals, 1000);
+      child.kill('SIGINT');
+      assert.equal(await exited, 0);
+      assert.match(output, /Emulator stopped\./);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+});
