@@ -1,0 +1,160 @@
+// The webview panel that shows a Graph response (src/webview renders it). One panel is reused; it survives a
+// window reload through a serializer and the state the webview saves, never through retainContextWhenHidden.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { isViewModel, type HostToWebview, type ResponseViewModel, type SavedState, type WebviewToHost } from '../webview/protocol';
+
+export const responseViewType = 'graphSync.response';
+
+export interface RenderedResponse {
+  findings: number;
+  lines: number;
+}
+
+export class ResponsePanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private view: ResponseViewModel | undefined;
+  /** Settles on the first 'ready' of the panel's page (messages posted earlier could be lost), or when it closes. */
+  private ready = deferred();
+  private isReady = false;
+  private panelSubscriptions: vscode.Disposable[] = [];
+  private readonly rendered = new vscode.EventEmitter<RenderedResponse>();
+
+  /** Fired when the webview has put a view on screen (tests wait on it). */
+  readonly onDidRender = this.rendered.event;
+
+  constructor(private readonly context: vscode.ExtensionContext) {}
+
+  /** What the panel is showing, if it is open. */
+  get current(): ResponseViewModel | undefined {
+    return this.view;
+  }
+
+  /** Shows a response, reusing the open panel; resolves once the view has been posted to the webview. */
+  async show(view: ResponseViewModel): Promise<void> {
+    this.view = view;
+    if (this.panel) {
+      this.panel.reveal(undefined, false);
+    } else {
+      // Beside the file being edited, if any; otherwise in the active editor group.
+      const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+      const options = { ...this.webviewOptions(), enableFindWidget: true, retainContextWhenHidden: false };
+      this.adopt(vscode.window.createWebviewPanel(responseViewType, view.title, { viewColumn: column, preserveFocus: false }, options));
+    }
+    this.panel!.title = view.title;
+    await this.ready.promise;
+    // A later show() may have replaced the view while this one waited; post what is current, once the page listens.
+    if (this.view) await this.post(this.view);
+  }
+
+  /** Restores the panel after a window reload from the state the webview saved. */
+  registerSerializer(): vscode.Disposable {
+    return vscode.window.registerWebviewPanelSerializer(responseViewType, {
+      deserializeWebviewPanel: async (panel, state: Partial<SavedState> | undefined) => {
+        // Nothing to show, or a panel is already open (only one is kept): close the restored one.
+        if (!isViewModel(state?.view) || this.panel) {
+          panel.dispose();
+          return;
+        }
+        this.view = state.view;
+        this.adopt(panel);
+      },
+    });
+  }
+
+  private adopt(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    this.ready = deferred();
+    this.isReady = false;
+    const { webview } = panel;
+    // A restored panel comes without options; a new one already has them.
+    webview.options = this.webviewOptions();
+    this.panelSubscriptions = [
+      webview.onDidReceiveMessage((message: WebviewToHost) => this.receive(message)),
+      panel.onDidDispose(() => this.forgetPanel()),
+    ];
+    webview.html = this.html(webview);
+  }
+
+  private webviewOptions(): vscode.WebviewOptions {
+    return { enableScripts: true, enableCommandUris: false, localResourceRoots: [this.resource('dist'), this.resource('media')] };
+  }
+
+  private receive(message: WebviewToHost): void {
+    switch (message?.type) {
+      case 'ready':
+        // A page that loads again (the panel was hidden, so VS Code dropped it) gets the current view again.
+        if (this.isReady && this.view) void this.post(this.view);
+        this.isReady = true;
+        this.ready.resolve();
+        break;
+      case 'copy':
+        if (typeof message.text === 'string' && typeof message.what === 'string') void this.copy(message.text, message.what);
+        break;
+      case 'rendered':
+        if (typeof message.findings === 'number' && typeof message.lines === 'number') this.rendered.fire({ findings: message.findings, lines: message.lines });
+        break;
+    }
+  }
+
+  private async copy(text: string, what: string): Promise<void> {
+    await vscode.env.clipboard.writeText(text);
+    vscode.window.setStatusBarMessage(`Copied ${what}`, 3000);
+  }
+
+  private async post(view: ResponseViewModel): Promise<void> {
+    const message: HostToWebview = { type: 'show', view };
+    await this.panel?.webview.postMessage(message);
+  }
+
+  private forgetPanel(): void {
+    for (const subscription of this.panelSubscriptions) subscription.dispose();
+    this.panelSubscriptions = [];
+    this.panel = undefined;
+    this.view = undefined;
+    this.ready.resolve();
+  }
+
+  private resource(...path: string[]): vscode.Uri {
+    return vscode.Uri.joinPath(this.context.extensionUri, ...path);
+  }
+
+  private html(webview: vscode.Webview): string {
+    const nonce = randomBytes(18).toString('base64');
+    const asset = (...path: string[]) => webview.asWebviewUri(this.resource(...path)).toString();
+    const csp = [
+      "default-src 'none'",
+      `style-src ${webview.cspSource}`,
+      `font-src ${webview.cspSource}`,
+      `img-src ${webview.cspSource}`,
+      `script-src 'nonce-${nonce}'`,
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="UTF-8">
+  <meta http-equiv="Content-Security-Policy" content="${csp}">
+  <meta name="viewport" content="width=device-width, initial-scale=1.0">
+  <link rel="stylesheet" href="${asset('dist', 'codicons', 'codicon.css')}">
+  <link rel="stylesheet" href="${asset('media', 'response.css')}">
+  <title>Graph response</title>
+</head>
+<body>
+  <main id="app" aria-busy="true"><p>Loading the response…</p></main>
+  <script nonce="${nonce}" src="${asset('dist', 'webview.js')}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    this.forgetPanel();
+    this.rendered.dispose();
+  }
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((settle) => (resolve = settle));
+  return { promise, resolve };
+}

@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import type { SignInMethod } from '../auth/credentials';
+import type { CloudId } from '../graph/clouds';
+import type { ApiVersion } from '../graph/types';
+
+/** The `graphSync.*` settings, typed. Their declarations (scope, defaults, descriptions) are in package.json. */
+export interface Settings {
+  signInMethod: SignInMethod;
+  cloud: CloudId;
+  tenant: string;
+  clientId: string;
+  clientCertificatePath: string;
+  apiVersion: ApiVersion;
+  sampleTenantEndpoint: string;
+  pageSize: number;
+}
+
+export const settingsSection = 'graphSync';
+
+export function readSettings(): Settings {
+  const config = vscode.workspace.getConfiguration(settingsSection);
+  return {
+    signInMethod: config.get<SignInMethod>('signInMethod', 'vscode'),
+    cloud: config.get<CloudId>('cloud', 'Global'),
+    tenant: config.get<string>('tenant', 'organizations').trim(),
+    clientId: config.get<string>('clientId', '').trim(),
+    clientCertificatePath: config.get<string>('clientCertificatePath', '').trim(),
+    apiVersion: config.get<ApiVersion>('apiVersion', 'v1.0'),
+    sampleTenantEndpoint: config.get<string>('sampleTenant.endpoint', '').trim(),
+    pageSize: Math.min(999, Math.max(1, config.get<number>('servicePrincipals.pageSize', 100))),
+  };
+}
+
+/** Settings that change where tokens come from or go to: a change means signing in again. */
+export const connectionSettings = ['signInMethod', 'cloud', 'tenant', 'clientId', 'clientCertificatePath', 'sampleTenant.endpoint'].map(
+  (key) => `${settingsSection}.${key}`,
+);
+
+/** Writes user (global) settings: the connection settings are application-scoped and cannot live in a workspace. */
+export async function updateSettings(values: Partial<Record<string, unknown>>): Promise<void> {
+  const config = vscode.workspace.getConfiguration(settingsSection);
+  for (const [key, value] of Object.entries(values)) await config.update(key, value, vscode.ConfigurationTarget.Global);
+}

@@ -1,0 +1,159 @@
+import * as vscode from 'vscode';
+import type { GraphRequestError } from '../../graph/errors';
+import { canPause, canStart, describeInterval, jobState } from '../../graph/jobState';
+import type { ServicePrincipal, SynchronizationJob, SynchronizationTemplate } from '../../graph/types';
+
+// Tree nodes are plain data; commands receive them as arguments, so a command can also be called with an object of
+// the same shape (from the palette flow or a test). All tenant text is put into labels, descriptions and plain-string
+// tooltips, which VS Code renders as text.
+
+export interface ServicePrincipalNode {
+  kind: 'servicePrincipal';
+  servicePrincipal: ServicePrincipal;
+}
+
+export interface GroupNode {
+  kind: 'group';
+  group: 'templates' | 'jobs';
+  servicePrincipal: ServicePrincipal;
+  count: number;
+}
+
+export interface TemplateNode {
+  kind: 'template';
+  servicePrincipal: ServicePrincipal;
+  template: SynchronizationTemplate;
+}
+
+export interface JobNode {
+  kind: 'job';
+  servicePrincipal: ServicePrincipal;
+  job: SynchronizationJob;
+}
+
+export interface LoadMoreNode {
+  kind: 'loadMore';
+}
+
+export interface MessageNode {
+  kind: 'message';
+  /** Where the message stands: the tree root or under a service principal. */
+  parentId: string;
+  text: string;
+  error?: GraphRequestError;
+  command?: vscode.Command;
+}
+
+export type TreeNode = ServicePrincipalNode | GroupNode | TemplateNode | JobNode | LoadMoreNode | MessageNode;
+
+const spId = (sp: ServicePrincipal) => `sp/${sp.id}`;
+
+export function nodeId(node: TreeNode): string {
+  switch (node.kind) {
+    case 'servicePrincipal':
+      return spId(node.servicePrincipal);
+    case 'group':
+      return `${spId(node.servicePrincipal)}/${node.group}`;
+    case 'template':
+      return `${spId(node.servicePrincipal)}/templates/${node.template.id}`;
+    case 'job':
+      return `${spId(node.servicePrincipal)}/jobs/${node.job.id}`;
+    case 'loadMore':
+      return 'loadMore';
+    case 'message':
+      return `${node.parentId}/message`;
+  }
+}
+
+export function toTreeItem(node: TreeNode): vscode.TreeItem {
+  const item = itemFor(node);
+  item.id = nodeId(node);
+  return item;
+}
+
+function itemFor(node: TreeNode): vscode.TreeItem {
+  switch (node.kind) {
+    case 'servicePrincipal': {
+      const sp = node.servicePrincipal;
+      const item = new vscode.TreeItem(sp.displayName || sp.appId, vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = sp.appId;
+      item.tooltip = lines(sp.displayName, `Object ID: ${sp.id}`, `Application ID: ${sp.appId}`, sp.applicationTemplateId && `Application template: ${sp.applicationTemplateId}`);
+      item.iconPath = new vscode.ThemeIcon(sp.applicationTemplateId ? 'extensions' : 'symbol-class');
+      item.contextValue = 'servicePrincipal';
+      return item;
+    }
+    case 'group': {
+      const label = node.group === 'templates' ? 'Templates' : 'Jobs';
+      const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+      item.description = String(node.count);
+      item.iconPath = new vscode.ThemeIcon(node.group === 'templates' ? 'files' : 'server-process');
+      item.contextValue = `group.${node.group}`;
+      return item;
+    }
+    case 'template': {
+      const t = node.template;
+      const item = new vscode.TreeItem(t.id, vscode.TreeItemCollapsibleState.None);
+      item.description = [t.default ? 'default' : undefined, t.factoryTag ?? undefined].filter(Boolean).join(' · ');
+      item.tooltip = lines(`Template ${t.id}${t.default ? ' (default)' : ''}`, t.factoryTag && `Factory tag: ${t.factoryTag}`, t.description);
+      item.iconPath = new vscode.ThemeIcon(t.default ? 'star-full' : 'file-code');
+      item.contextValue = 'template';
+      return item;
+    }
+    case 'job':
+      return jobItem(node);
+    case 'loadMore': {
+      const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
+      item.iconPath = new vscode.ThemeIcon('ellipsis');
+      item.command = { command: 'graphSync.loadMore', title: 'Load More' };
+      item.contextValue = 'loadMore';
+      return item;
+    }
+    case 'message': {
+      const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+      const error = node.error;
+      if (error) {
+        item.description = error.requestId ? `request-id ${error.requestId}` : error.code;
+        item.tooltip = lines(error.message, error.hint, error.requestId && `request-id: ${error.requestId}`, error.date && `date: ${error.date}`);
+        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+        item.contextValue = 'error';
+      } else {
+        item.iconPath = new vscode.ThemeIcon('info');
+        item.contextValue = 'message';
+      }
+      item.command = node.command;
+      return item;
+    }
+  }
+}
+
+const stateIcons = {
+  Active: new vscode.ThemeIcon('sync', new vscode.ThemeColor('testing.iconPassed')),
+  Paused: new vscode.ThemeIcon('debug-pause', new vscode.ThemeColor('disabledForeground')),
+  Disabled: new vscode.ThemeIcon('circle-slash'),
+  Quarantine: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
+};
+
+function jobItem(node: JobNode): vscode.TreeItem {
+  const job = node.job;
+  const state = jobState(job);
+  const item = new vscode.TreeItem(job.templateId ?? job.id, vscode.TreeItemCollapsibleState.None);
+  const every = describeInterval(job.schedule?.interval);
+  item.description = [state, every && every !== 'never' ? `every ${every}` : undefined].filter(Boolean).join(' · ');
+  const quarantine = job.status?.quarantine;
+  item.tooltip = lines(
+    `Job ${job.id}`,
+    `State: ${state} (schedule ${job.schedule?.state}, status ${job.status?.code})`,
+    every && `Interval: ${every}`,
+    quarantine && `Quarantined: ${quarantine.reason}${quarantine.error?.message ? ` — ${quarantine.error.message}` : ''}`,
+  );
+  item.iconPath = stateIcons[state];
+  // e.g. "job startable pausable": menus match words with regular expressions.
+  item.contextValue = ['job', canStart(state) && 'startable', canPause(state) && 'pausable'].filter(Boolean).join(' ');
+  item.accessibilityInformation = { label: `Synchronization job ${job.templateId}, ${state}${every ? `, every ${every}` : ''}` };
+  item.command = { command: 'graphSync.showJob', title: 'Show JSON', arguments: [node] };
+  return item;
+}
+
+function lines(...parts: (string | null | undefined | false)[]): string {
+  return parts.filter(Boolean).join('\n');
+}
