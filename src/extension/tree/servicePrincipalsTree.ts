@@ -24,6 +24,8 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
   private search = '';
   private root?: Promise<Loaded<Page<ServicePrincipal>> | undefined>;
   private readonly synchronization = new Map<string, Promise<Loaded<ServicePrincipalSynchronization> | undefined>>();
+  /** The node objects handed to VS Code: a change event must name the very object VS Code has, or it is ignored. */
+  private readonly listed = new Map<string, ServicePrincipalNode>();
   private loads = new AbortController();
 
   constructor(
@@ -53,7 +55,7 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
       case 'job':
         return { kind: 'group', group: node.kind === 'job' ? 'jobs' : 'templates', servicePrincipal: node.servicePrincipal, count: 0 };
       case 'group':
-        return { kind: 'servicePrincipal', servicePrincipal: node.servicePrincipal };
+        return this.servicePrincipalNode(node.servicePrincipal);
       default:
         return undefined;
     }
@@ -73,6 +75,7 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
     this.loads = new AbortController();
     this.root = undefined;
     this.synchronization.clear();
+    this.listed.clear();
     this.describe();
     this.changed.fire(undefined);
   }
@@ -80,7 +83,7 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
   /** One service principal's templates and jobs again (after a job was created, started, deleted…). */
   refreshServicePrincipal(servicePrincipal: ServicePrincipal): void {
     this.synchronization.delete(servicePrincipal.id);
-    this.changed.fire({ kind: 'servicePrincipal', servicePrincipal });
+    this.changed.fire(this.listed.get(servicePrincipal.id));
   }
 
   setSearch(search: string): void {
@@ -123,8 +126,17 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
     const { items, nextLink, totalCount } = root.value;
     this.describe(items.length, totalCount);
     if (items.length === 0) return [this.emptyNode()];
-    const nodes: TreeNode[] = items.map((servicePrincipal): ServicePrincipalNode => ({ kind: 'servicePrincipal', servicePrincipal }));
+    const nodes: TreeNode[] = items.map((servicePrincipal) => this.servicePrincipalNode(servicePrincipal));
     return nextLink ? [...nodes, { kind: 'loadMore' }] : nodes;
+  }
+
+  private servicePrincipalNode(servicePrincipal: ServicePrincipal): ServicePrincipalNode {
+    let node = this.listed.get(servicePrincipal.id);
+    if (!node) {
+      node = { kind: 'servicePrincipal', servicePrincipal };
+      this.listed.set(servicePrincipal.id, node);
+    }
+    return node;
   }
 
   private async servicePrincipalChildren(node: ServicePrincipalNode): Promise<TreeNode[]> {

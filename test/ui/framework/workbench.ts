@@ -37,9 +37,17 @@ export class Workbench {
     return this.sideBar.locator('.pane').filter({ has: this.page.locator('.pane-header h3.title', { hasText: name }) });
   }
 
-  /** The first tree row in the side bar whose text contains text (or matches it). */
+  /**
+   * The first tree row in the side bar whose label is text (or matches it). The label alone: a row's whole text runs
+   * label and description together ("Boxda800d90-…"), which makes patterns on it fragile.
+   */
   treeRow(text: string | RegExp): Locator {
-    return this.sideBar.locator('.monaco-list-row', { hasText: text }).first();
+    return this.treeRows(text).first();
+  }
+
+  private treeRows(text: string | RegExp): Locator {
+    const label = typeof text === 'string' ? new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : text;
+    return this.sideBar.locator('.monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: label }) });
   }
 
   async waitForTreeRow(text: string | RegExp, timeout = seconds(30)): Promise<Locator> {
@@ -52,14 +60,17 @@ export class Workbench {
   async expandRow(text: string | RegExp): Promise<void> {
     const row = await this.waitForTreeRow(text);
     if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
-    await this.sideBar.locator('.monaco-list-row[aria-expanded="true"]', { hasText: text }).first().waitFor({ timeout: seconds(30) });
+    await this.treeRows(text).and(this.page.locator('[aria-expanded="true"]')).first().waitFor({ timeout: seconds(30) });
   }
 
   /** Right-clicks a tree row and returns the labels of its context menu (the menu stays open). */
   async openContextMenu(text: string | RegExp): Promise<string[]> {
     const row = await this.waitForTreeRow(text);
-    await row.click({ button: 'right' });
     const menu = this.page.locator('.context-view .monaco-menu');
+    await this.closeContextMenu();
+    // Selecting the row first takes focus back from a webview; otherwise the menu's first click only moves focus.
+    await row.click();
+    await row.click({ button: 'right' });
     await menu.waitFor({ timeout: seconds(10) });
     return (await menu.locator('.action-item:not(.disabled) .action-label').allInnerTexts()).map((label) => label.trim()).filter(Boolean);
   }
@@ -67,7 +78,21 @@ export class Workbench {
   /** Right-clicks a tree row and chooses a context-menu entry by its label. */
   async runContextMenuItem(rowText: string | RegExp, label: string): Promise<void> {
     await this.openContextMenu(rowText);
-    await this.page.locator('.context-view .monaco-menu .action-item', { hasText: label }).first().click();
+    // Hover and Enter: a click that comes right after the menu opened can be taken for the end of the right-click.
+    await this.page.locator('.context-view .monaco-menu .action-item', { hasText: label }).first().hover();
+    await this.page.keyboard.press('Enter');
+    await this.closeContextMenu();
+  }
+
+  /**
+   * In the web workbench a context menu can stay on screen after its action ran, when the action moved focus into
+   * a webview; its overlay then swallows the next click. A click on the overlay closes it, as it would for a user.
+   */
+  async closeContextMenu(): Promise<void> {
+    const menu = this.page.locator('.context-view .monaco-menu');
+    if (!(await menu.isVisible())) return;
+    await this.page.locator('.context-view-block').first().click({ force: true, position: { x: 5, y: 5 } });
+    await menu.waitFor({ state: 'hidden', timeout: seconds(5) });
   }
 
   /** Runs a command from the palette by its full title, e.g. 'Graph Sync: Sign In'. */

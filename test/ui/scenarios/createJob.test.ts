@@ -1,0 +1,92 @@
+// A user's path through the extension in the real workbench: the tree, a template's context menu, the palette, the
+// response view, and a refused request. The extension is the packaged .vsix; the tenant is the emulator.
+import * as assert from 'node:assert/strict';
+import { ui } from '../framework/hooks';
+
+const hostileName = '<img src=x onerror=alert(1)>';
+
+async function showTemplatesOfBox(): Promise<void> {
+  const { workbench } = ui();
+  await workbench.openViewContainer('Graph Sync');
+  await workbench.expandRow('Box');
+  await workbench.expandRow('Templates');
+  await workbench.waitForTreeRow('BoxOutDelta');
+}
+
+
+async function responseViewText(pattern: RegExp): Promise<string> {
+  const body = ui().workbench.webview().locator('body');
+  await body.getByText(pattern).first().waitFor({ timeout: 30_000 });
+  return body.innerText();
+}
+
+describe('Service Principals view', () => {
+  it('lists the sample tenant, markup in names shown as text', async () => {
+    const { workbench } = ui();
+    await workbench.openViewContainer('Graph Sync');
+    await workbench.waitForTreeRow('Box');
+    const hostile = await workbench.waitForTreeRow(hostileName);
+    assert.match(await hostile.innerText(), /<img src=x onerror=alert\(1\)>/);
+    assert.equal(await workbench.sideBar.locator('.monaco-list-row img').count(), 0, 'no element made from tenant text');
+  });
+});
+
+describe('Creating a job', () => {
+  // Each scenario starts from the sample tenant as shipped: Box has no job yet.
+  beforeEach(() => ui().emulator.reset());
+
+  it('from a template\'s context menu: the validated response opens beside the tree', async () => {
+    const { workbench } = ui();
+    await showTemplatesOfBox();
+    const entries = await workbench.openContextMenu('BoxOutDelta');
+    assert.ok(entries.includes('Create Synchronization Job…'), entries.join(', '));
+    await workbench.closeContextMenu();
+    await workbench.runContextMenuItem('BoxOutDelta', 'Create Synchronization Job…');
+    const text = await responseViewText(/201 Created/);
+    assert.match(text, /synchronizationJob \(v1\.0\)/);
+    assert.match(text, /No problems|0 errors/);
+    await workbench.waitForTreeRow('Jobs');
+    await workbench.screenshot('create-job-response');
+  });
+
+  it('asks before a second job from the same template, and Cancel sends nothing', async () => {
+    const { workbench, emulator } = ui();
+    await showTemplatesOfBox();
+    await workbench.runContextMenuItem('BoxOutDelta', 'Create Synchronization Job…');
+    await responseViewText(/201 Created/);
+    await workbench.runContextMenuItem('BoxOutDelta', 'Create Synchronization Job…');
+    const question = await workbench.clickDialogButton('Cancel');
+    assert.match(question, /Box already has a job from template BoxOutDelta/);
+    assert.equal(emulator.requests.count({ route: 'createJob' }), 1, 'the cancelled second create sent nothing');
+  });
+
+  it('from the command palette: pick a service principal, then a template, and confirm a second job', async () => {
+    const { workbench, emulator } = ui();
+    const before = emulator.requests.count({ route: 'createJob' });
+    await workbench.runCommand('Graph Sync: Create Synchronization Job…');
+    const input = workbench.page.locator('.quick-input-widget input');
+    await input.fill('Slack');
+    await workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Slack' }).first().waitFor({ timeout: 20_000 });
+    await workbench.page.keyboard.press('Enter');
+    // The second pick replaces the first once Slack's templates are read: wait for it, then take the default.
+    await workbench.page.locator('.quick-input-widget input[placeholder="Template for Slack"]').waitFor({ timeout: 20_000 });
+    await workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'default' }).first().waitFor({ timeout: 20_000 });
+    await workbench.page.keyboard.press('Enter');
+    // The sample tenant's Slack already has a job from its template.
+    assert.match(await workbench.clickDialogButton('Create Another Job'), /Slack already has a job from template Slack/);
+    await responseViewText(/on Slack/);
+    assert.equal(emulator.requests.count({ route: 'createJob' }), before + 1, 'one POST');
+  });
+
+  it('refused by Graph: the notification and the view give the code, request-id and what to do', async () => {
+    const { workbench, emulator } = ui();
+    emulator.faults.add({ route: 'createJob', kind: 'throttle', times: 1, retryAfterSeconds: 30 });
+    await showTemplatesOfBox();
+    await workbench.runContextMenuItem('BoxOutDelta', 'Create Synchronization Job…');
+    const message = await workbench.waitForNotification(/was not created/);
+    assert.match(message, /request-id [0-9a-f-]{36}/);
+    assert.match(message, /Wait 30 seconds/);
+    const text = await responseViewText(/429/);
+    assert.match(text, /TooManyRequests/);
+  });
+});
