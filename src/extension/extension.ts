@@ -10,7 +10,7 @@ import { ConnectionStatusBar } from './statusBar';
 import { ServicePrincipalsTree } from './tree/servicePrincipalsTree';
 
 /** What activate() returns while VS Code runs the extension's tests: the services, so tests can observe them. */
-export type TestApi = Services;
+export type TestApi = Services & { activationMs: number };
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const started = performance.now();
@@ -18,7 +18,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const connection = new ConnectionManager(context, log);
   const tree = new ServicePrincipalsTree(connection, context.globalState);
   const statusBar = new ConnectionStatusBar(connection);
-  const responses = new JobResponses(context, connection, log);
+  const responses = new JobResponses(context, connection, tree, log);
   const services: Services = { connection, tree, responses, prompts: new Prompts(), log };
 
   context.subscriptions.push(
@@ -39,8 +39,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   );
   // Sign-in may wait on the network; activation does not.
   void connection.restore();
-  log.info(`Activated in ${Math.round(performance.now() - started)} ms.`);
-  return context.extensionMode === vscode.ExtensionMode.Test ? services : undefined;
+  const activationMs = performance.now() - started;
+  log.info(`Activated in ${Math.round(activationMs)} ms.`);
+  return context.extensionMode === vscode.ExtensionMode.Test ? { ...services, activationMs } : undefined;
 }
 
 export function deactivate(): void {}

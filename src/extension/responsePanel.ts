@@ -2,13 +2,19 @@
 // window reload through a serializer and the state the webview saves, never through retainContextWhenHidden.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { isViewModel, type HostToWebview, type ResponseViewModel, type SavedState, type WebviewToHost } from '../webview/protocol';
+import { isViewModel, responseActions, type HostToWebview, type ResponseAction, type ResponseViewModel, type SavedState, type WebviewToHost } from '../webview/protocol';
 
 export const responseViewType = 'graphSync.response';
 
 export interface RenderedResponse {
   findings: number;
   lines: number;
+}
+
+/** What the action bar's job buttons do; the panel opens documents and writes the clipboard itself. */
+export interface ResponseActions {
+  startJob(view: ResponseViewModel): Promise<void>;
+  refresh(view: ResponseViewModel): Promise<void>;
 }
 
 export class ResponsePanel implements vscode.Disposable {
@@ -19,11 +25,16 @@ export class ResponsePanel implements vscode.Disposable {
   private isReady = false;
   private panelSubscriptions: vscode.Disposable[] = [];
   private readonly rendered = new vscode.EventEmitter<RenderedResponse>();
+  /** An action is running: another click (a double click on Start Job) is ignored rather than sent twice. */
+  private acting = false;
 
   /** Fired when the webview has put a view on screen (tests wait on it). */
   readonly onDidRender = this.rendered.event;
 
-  constructor(private readonly context: vscode.ExtensionContext) {}
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly actions: ResponseActions,
+  ) {}
 
   /** What the panel is showing, if it is open. */
   get current(): ResponseViewModel | undefined {
@@ -45,6 +56,34 @@ export class ResponsePanel implements vscode.Disposable {
     await this.ready.promise;
     // A later show() may have replaced the view while this one waited; post what is current, once the page listens.
     if (this.view) await this.post(this.view);
+  }
+
+  /** Runs a button of the action bar on the view on screen, as the webview's message does (tests call it directly). */
+  async runAction(action: ResponseAction): Promise<void> {
+    const view = this.view;
+    if (!view || this.acting) return;
+    this.acting = true;
+    try {
+      switch (action) {
+        case 'startJob':
+          if (view.job?.canStart) await this.actions.startJob(view);
+          break;
+        case 'refresh':
+          if (view.job) await this.actions.refresh(view);
+          break;
+        case 'openJson':
+          await this.openDocument(view);
+          break;
+      }
+    } finally {
+      this.acting = false;
+    }
+  }
+
+  /** An untitled document beside the panel, to search, fold or save the body with the editor's tools. */
+  private async openDocument(view: ResponseViewModel): Promise<void> {
+    const document = await vscode.workspace.openTextDocument({ language: view.body.language === 'json' ? 'json' : 'plaintext', content: view.body.text });
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   }
 
   /** Restores the panel after a window reload from the state the webview saved. */
@@ -90,6 +129,11 @@ export class ResponsePanel implements vscode.Disposable {
         break;
       case 'copy':
         if (typeof message.text === 'string' && typeof message.what === 'string') void this.copy(message.text, message.what);
+        break;
+      case 'action':
+        if (responseActions.includes(message.action)) {
+          this.runAction(message.action).catch((error: unknown) => void vscode.window.showErrorMessage(`Graph Sync: ${error instanceof Error ? error.message : String(error)}`));
+        }
         break;
       case 'rendered':
         if (typeof message.findings === 'number' && typeof message.lines === 'number') this.rendered.fire({ findings: message.findings, lines: message.lines });

@@ -5,16 +5,23 @@ import type { CreateJobOutcome } from '../graph/createJob';
 import { createExchange } from '../graph/createJob';
 import { GraphRequestError } from '../graph/errors';
 import type { GraphExchange } from '../graph/exchange';
+import { canStart, jobState } from '../graph/jobState';
 import { requestSnippets } from '../graph/requestSnippets';
-import type { ApiVersion } from '../graph/types';
+import type { ApiVersion, SynchronizationJob } from '../graph/types';
 import { validateResponse } from '../schema';
 import type { ResponseExpectation } from '../schema/types';
 import type { ResponseViewModel } from '../webview/protocol';
 
-export interface CreateJobTarget {
+/** Where a request went: the service principal, the API version and the cloud as the status bar names it. */
+interface Target {
+  servicePrincipalId: string;
   servicePrincipalName: string;
-  templateId: string;
   version: ApiVersion;
+  cloud?: string;
+}
+
+export interface CreateJobTarget extends Target {
+  templateId: string;
 }
 
 export function describeCreateOutcome(target: CreateJobTarget, outcome: CreateJobOutcome): ResponseViewModel {
@@ -22,20 +29,26 @@ export function describeCreateOutcome(target: CreateJobTarget, outcome: CreateJo
   const expectation: ResponseExpectation = { operation: 'createJob', requestedTemplateId: target.templateId };
   switch (outcome.kind) {
     case 'created':
-      return describe(title, outcome.response.exchange, target.version, expectation, undefined, createdSummary(outcome));
+      return {
+        ...describe(title, outcome.response.exchange, target, expectation, undefined, createdSummary(outcome)),
+        job: outcome.job && actionableJob(target, outcome.job.id, outcome.job),
+      };
     case 'createdDespiteError':
-      return describe(title, outcome.error.exchange, target.version, expectation, outcome.error, {
-        kind: 'warning',
-        summary: `The request failed (${outcome.error.message}), but the job list shows the new job ${outcome.job.id}. No second request was sent.`,
-      });
+      return {
+        ...describe(title, outcome.error.exchange, target, expectation, outcome.error, {
+          kind: 'warning',
+          summary: `The request failed (${outcome.error.message}), but the job list shows the new job ${outcome.job.id}. No second request was sent.`,
+        }),
+        job: actionableJob(target, outcome.job.id, outcome.job),
+      };
     case 'notCreated':
-      return describe(title, outcome.error.exchange, target.version, expectation, outcome.error, {
+      return describe(title, outcome.error.exchange, target, expectation, outcome.error, {
         kind: 'error',
         summary: `No job was created${outcome.checkedJobList ? ' (the job list was read again: there is no new job)' : ''}: ${outcome.error.message}`,
         hint: outcome.error.hint,
       });
     case 'unknown':
-      return describe(title, createExchange(outcome), target.version, expectation, outcome.error, {
+      return describe(title, createExchange(outcome), target, expectation, outcome.error, {
         kind: 'error',
         summary: `Whether the job was created is unknown: the request failed and the job list could not be read (${outcome.reconcileError.message}).`,
         hint: 'Refresh the service principal and look for the job before creating it again.',
@@ -43,20 +56,40 @@ export function describeCreateOutcome(target: CreateJobTarget, outcome: CreateJo
   }
 }
 
-export interface JobReadTarget {
-  servicePrincipalName: string;
+export interface JobReadTarget extends Target {
   jobId: string;
-  version: ApiVersion;
 }
 
-/** A GET of one job: its exchange when it answered, or the failure. */
+/** A GET of one job: its exchange when it answered, or the failure. Either way the job can be read again. */
 export function describeJobRead(target: JobReadTarget, result: { exchange: GraphExchange } | GraphRequestError): ResponseViewModel {
   const title = `Job ${target.jobId} on ${target.servicePrincipalName}`;
   const expectation: ResponseExpectation = { operation: 'getJob' };
   if (result instanceof GraphRequestError) {
-    return describe(title, result.exchange, target.version, expectation, result, { kind: 'error', summary: `Could not read the job: ${result.message}`, hint: result.hint });
+    return {
+      ...describe(title, result.exchange, target, expectation, result, { kind: 'error', summary: `Could not read the job: ${result.message}`, hint: result.hint }),
+      job: actionableJob(target, target.jobId, undefined),
+    };
   }
-  return describe(title, result.exchange, target.version, expectation, undefined, { kind: 'success', summary: `${result.exchange.status} ${statusText(result.exchange.status)}: job read` });
+  return {
+    ...describe(title, result.exchange, target, expectation, undefined, { kind: 'success', summary: `${result.exchange.status} ${statusText(result.exchange.status)}: job read` }),
+    job: actionableJob(target, target.jobId, parseJob(result.exchange.responseText)),
+  };
+}
+
+/** Start is offered only when the job's state is known and starting it would change something. */
+function actionableJob(target: Target, jobId: string, job: JobStateFields | undefined): ResponseViewModel['job'] {
+  return { servicePrincipalId: target.servicePrincipalId, servicePrincipalName: target.servicePrincipalName, jobId, canStart: job !== undefined && canStart(jobState(job)) };
+}
+
+type JobStateFields = Pick<SynchronizationJob, 'schedule' | 'status'>;
+
+function parseJob(text: string | undefined): JobStateFields | undefined {
+  try {
+    const value: unknown = JSON.parse(text ?? '');
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JobStateFields) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function createdSummary(outcome: Extract<CreateJobOutcome, { kind: 'created' }>): ResponseViewModel['outcome'] {
@@ -69,7 +102,7 @@ function createdSummary(outcome: Extract<CreateJobOutcome, { kind: 'created' }>)
 function describe(
   title: string,
   exchange: GraphExchange | undefined,
-  version: ApiVersion,
+  { version, cloud }: Target,
   expectation: ResponseExpectation,
   error: GraphRequestError | undefined,
   outcome: ResponseViewModel['outcome'],
@@ -91,6 +124,7 @@ function describe(
       elapsedMs: exchange.elapsedMs,
       startedAt: exchange.startedAt,
       apiVersion: exchange.apiVersion,
+      cloud,
       requestId: header(exchange, 'request-id') ?? error?.requestId,
       clientRequestId: header(exchange, 'client-request-id') ?? exchange.requestHeaders['client-request-id'],
       date: header(exchange, 'date') ?? error?.date,

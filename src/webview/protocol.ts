@@ -20,6 +20,8 @@ export interface ResponseViewModel {
     elapsedMs: number;
     startedAt: string;
     apiVersion: string;
+    /** The cloud as the status bar names it, e.g. "Global" or "Sample tenant (emulator)". */
+    cloud?: string;
     requestId?: string;
     clientRequestId?: string;
     date?: string;
@@ -33,6 +35,8 @@ export interface ResponseViewModel {
   validation?: { schema: string; findings: Finding[]; validateMs: number };
   /** The request to reproduce it, with a token placeholder; absent when no request was sent. */
   snippets?: RequestSnippets;
+  /** The job the response is about, when there is one to act on (read again, start). */
+  job?: { servicePrincipalId: string; servicePrincipalName: string; jobId: string; canStart: boolean };
 }
 
 /** What the webview saves with vscode.setState, and what the panel serializer gets back after a reload. */
@@ -49,11 +53,18 @@ export function isViewModel(value: unknown): value is ResponseViewModel {
 /** Extension → webview. */
 export type HostToWebview = { type: 'show'; view: ResponseViewModel };
 
+/** What the action bar asks the extension to do with the view on screen. */
+export type ResponseAction = 'startJob' | 'refresh' | 'openJson';
+
+export const responseActions: readonly ResponseAction[] = ['startJob', 'refresh', 'openJson'];
+
 /**
  * Webview → extension. 'ready': the script runs and can receive 'show'. 'copy': the user asked to copy text (the
- * extension writes the clipboard; `what` names it for the status bar). 'rendered': a view is on screen.
+ * extension writes the clipboard; `what` names it for the status bar). 'action': a button of the action bar.
+ * 'rendered': a view is on screen.
  */
 export type WebviewToHost =
   | { type: 'ready' }
   | { type: 'copy'; text: string; what: string }
+  | { type: 'action'; action: ResponseAction }
   | { type: 'rendered'; findings: number; lines: number };

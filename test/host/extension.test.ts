@@ -23,6 +23,11 @@ describe('Graph Sync Explorer in VS Code', () => {
     assert.deepEqual(registered, declared);
   });
 
+  it('activates quickly: nothing waits on the network during activation', () => {
+    console.log(`activation: ${services.activationMs.toFixed(1)} ms`);
+    assert.ok(services.activationMs < 1000, `${services.activationMs} ms`);
+  });
+
   it('signs in to the sample tenant from the user settings, with no prompt', () => {
     const state = services.connection.current;
     assert.equal(state.kind, 'signedIn');
@@ -56,6 +61,7 @@ describe('Graph Sync Explorer in VS Code', () => {
     assert.ok(template);
     services.prompts.answer = true;
     const rendered = new Promise<{ findings: number; lines: number }>((resolve) => services.responses.panel.onDidRender(resolve));
+    const started = performance.now();
     const outcome = await vscode.commands.executeCommand<CreateJobOutcome>('graphSync.createJob', template);
     assert.equal(outcome?.kind, 'created');
     if (outcome?.kind !== 'created') return;
@@ -66,6 +72,7 @@ describe('Graph Sync Explorer in VS Code', () => {
     assert.equal(view.request?.status, 201);
     assert.ok(view.request?.requestId);
     const shown = await rendered;
+    console.log(`create job command to rendered webview (first webview of the window): ${(performance.now() - started).toFixed(0)} ms`);
     assert.equal(shown.findings, view.validation.findings.length);
     assert.ok(shown.lines > 10, `${shown.lines} lines rendered`);
     const jobs = await waitFor('the new job in the tree', async () => {
@@ -110,11 +117,30 @@ describe('Graph Sync Explorer in VS Code', () => {
     assert.equal((await groupChildren(services, box, 'jobs')).length, before);
   });
 
+  it('shows the Graph error of a template the server refuses, with its request-id', async () => {
+    const cloudSync = await servicePrincipalNamed(services, 'corp.contoso.com (Microsoft Entra Cloud Sync)');
+    const template = (await groupChildren(services, cloudSync, 'templates')).find((node): node is TemplateNode => node.kind === 'template' && node.template.id === 'AD2AADPasswordHash');
+    assert.ok(template);
+    const outcome = await vscode.commands.executeCommand<CreateJobOutcome>('graphSync.createJob', template);
+    assert.equal(outcome?.kind, 'notCreated');
+    if (outcome?.kind !== 'notCreated') return;
+    assert.equal(outcome.error.status, 403);
+    const view = services.responses.panel.current;
+    assert.equal(view?.error?.code, 'Authorization_RequestDenied');
+    assert.equal(view?.error?.requestId, outcome.error.requestId);
+    assert.match(view?.error?.requestId ?? '', /^[0-9a-f-]{36}$/);
+    assert.match(view?.body.text ?? '', /Authorization_RequestDenied/, 'the error body is shown as Graph sent it');
+  });
+
   it('shows a job\'s JSON on demand', async () => {
     const box = await servicePrincipalNamed(services, 'Box');
     const [job] = (await groupChildren(services, box, 'jobs')) as JobNode[];
     assert.ok(job);
+    const rendered = new Promise((resolve) => services.responses.panel.onDidRender(resolve));
+    const started = performance.now();
     await vscode.commands.executeCommand('graphSync.showJob', job);
+    await rendered;
+    console.log(`show job command to rendered webview (panel open): ${(performance.now() - started).toFixed(0)} ms`);
     const view = services.responses.panel.current;
     assert.equal(view?.request?.status, 200);
     assert.match(view?.title ?? '', new RegExp(job.job.id.replace(/\./g, '\\.')));

@@ -81,7 +81,7 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
   }
 
   /** One service principal's templates and jobs again (after a job was created, started, deleted…). */
-  refreshServicePrincipal(servicePrincipal: ServicePrincipal): void {
+  refreshServicePrincipal(servicePrincipal: Pick<ServicePrincipal, 'id'>): void {
     this.synchronization.delete(servicePrincipal.id);
     this.changed.fire(this.listed.get(servicePrincipal.id));
   }

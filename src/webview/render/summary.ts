@@ -46,6 +46,7 @@ export function requestSection(request: NonNullable<ResponseViewModel['request']
     { name: 'Elapsed', value: formatMs(request.elapsedMs) },
     { name: 'Started', value: request.startedAt },
     { name: 'API version', value: request.apiVersion },
+    request.cloud ? { name: 'Cloud', value: request.cloud } : undefined,
     request.requestId ? { name: 'request-id', value: request.requestId, copyAs: 'request-id' } : undefined,
     request.clientRequestId ? { name: 'client-request-id', value: request.clientRequestId, copyAs: 'client-request-id' } : undefined,
     request.date ? { name: 'Date', value: request.date } : undefined,

@@ -1,7 +1,7 @@
-// Puts the whole response view together, in reading order: outcome, error, request, findings, body, snippets.
+// Puts the whole response view together, in reading order: outcome, actions, error, request, findings, body, snippets.
 import type { ResponseViewModel } from '../protocol';
 import { element, section } from '../dom';
-import { copyButton } from './copyButton';
+import { actionBar } from './actions';
 import { findingsSection } from './findings';
 import { bodyView } from './jsonView';
 import { errorSection, outcomeHeader, requestSection } from './summary';
@@ -20,13 +20,13 @@ export function renderView(view: ResponseViewModel): RenderedView {
     !view.body.parsed && view.body.text !== '' && element('p', { className: 'muted', text: 'Not valid JSON: shown exactly as received.' }),
     view.body.text === '' && element('p', { className: 'muted', text: 'The response had no body.' }),
   ];
-  const what = view.body.parsed ? 'response JSON' : 'response text';
   const nodes = [
     outcomeHeader(view),
+    actionBar(view),
     view.error && errorSection(view.error),
     view.request && requestSection(view.request),
     view.validation && findingsSection(view.validation, body.reveal),
-    section('Response body', 'body', [...bodyNotes, body.element], [copyButton(view.body.text, what)]),
+    section('Response body', 'body', [...bodyNotes, body.element]),
     view.snippets && snippetsSection(view.snippets),
   ];
   return { nodes: nodes.filter((node): node is HTMLElement => node instanceof HTMLElement), findings: findings.length, lines: body.lineCount };

@@ -113,8 +113,9 @@ export class Workbench {
     const message = '.notification-list-item-message';
     const toast = this.page.locator(`.notifications-toasts ${message}`, { hasText: text }).first();
     try {
-      await toast.waitFor({ timeout });
-      return await toast.innerText();
+      // Attached is enough: a toast that a newly opened editor covers is still in the page, with its text.
+      await toast.waitFor({ state: 'attached', timeout });
+      return (await toast.textContent()) ?? '';
     } catch {
       await this.showNotificationCenter();
       const listed = this.page.locator(`.notifications-center ${message}`, { hasText: text }).first();

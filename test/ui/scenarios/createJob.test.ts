@@ -35,7 +35,7 @@ describe('Creating a job', () => {
   // Each scenario starts from the sample tenant as shipped: Box has no job yet.
   beforeEach(() => ui().emulator.reset());
 
-  it('from a template\'s context menu: the validated response opens beside the tree', async () => {
+  it('from a template\'s context menu: the validated response opens beside the tree, and its Start Job starts it', async () => {
     const { workbench } = ui();
     await showTemplatesOfBox();
     const entries = await workbench.openContextMenu('BoxOutDelta');
@@ -47,6 +47,12 @@ describe('Creating a job', () => {
     assert.match(text, /No problems|0 errors/);
     await workbench.waitForTreeRow('Jobs');
     await workbench.screenshot('create-job-response');
+
+    // The job is created disabled; the view's next step starts it.
+    await workbench.webview().getByRole('button', { name: 'Start Job' }).click();
+    assert.match(await responseViewText(/"state": "Active"/), /Job BoxOutDelta\.[0-9a-f]{32}\./);
+    assert.equal(ui().emulator.requests.count({ route: 'startJob' }), 1);
+    await workbench.sideBar.locator('.monaco-list-row', { hasText: /BoxOutDelta\s*Active/ }).first().waitFor({ timeout: 20_000 });
   });
 
   it('asks before a second job from the same template, and Cancel sends nothing', async () => {
@@ -78,15 +84,17 @@ describe('Creating a job', () => {
     assert.equal(emulator.requests.count({ route: 'createJob' }), before + 1, 'one POST');
   });
 
-  it('refused by Graph: the notification and the view give the code, request-id and what to do', async () => {
-    const { workbench, emulator } = ui();
-    emulator.faults.add({ route: 'createJob', kind: 'throttle', times: 1, retryAfterSeconds: 30 });
-    await showTemplatesOfBox();
-    await workbench.runContextMenuItem('BoxOutDelta', 'Create Synchronization Job…');
+  it('refused by the server: the notification and the view give Graph\'s code, request-id and what to do', async () => {
+    const { workbench } = ui();
+    const cloudSync = 'corp.contoso.com (Microsoft Entra Cloud Sync)';
+    await workbench.openViewContainer('Graph Sync');
+    await workbench.expandRow(cloudSync);
+    await workbench.waitForTreeRow('AD2AADPasswordHash');
+    await workbench.runContextMenuItem('AD2AADPasswordHash', 'Create Synchronization Job…');
     const message = await workbench.waitForNotification(/was not created/);
     assert.match(message, /request-id [0-9a-f-]{36}/);
-    assert.match(message, /Wait 30 seconds/);
-    const text = await responseViewText(/429/);
-    assert.match(text, /TooManyRequests/);
+    const text = await responseViewText(/403/);
+    assert.match(text, /Authorization_RequestDenied/);
+    assert.match(text, /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
   });
 });

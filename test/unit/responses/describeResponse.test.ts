@@ -5,7 +5,8 @@ import type { GraphExchange } from '../../../src/graph/exchange';
 import { describeCreateOutcome, describeJobRead } from '../../../src/responses/describeResponse';
 import { readSeed } from '../schema/support';
 
-const target = { servicePrincipalName: 'Box', templateId: 'BoxOutDelta', version: 'v1.0' as const };
+const target = { servicePrincipalId: 'sp-1', servicePrincipalName: 'Box', templateId: 'BoxOutDelta', version: 'v1.0' as const, cloud: 'Global' };
+const readTarget = { servicePrincipalId: 'sp-1', servicePrincipalName: 'Box', jobId: 'j', version: 'v1.0' as const, cloud: 'Sample tenant (emulator)' };
 
 function exchange(status: number | undefined, responseText: string | undefined, responseHeaders: Record<string, string> = {}): GraphExchange {
   return {
@@ -37,6 +38,9 @@ describe('describing Graph responses for the response view', () => {
     assert.ok(view.body.parsed && view.body.text.split('\n').length > 20);
     assert.match(view.snippets!.curl, /curl -X POST/);
     assert.doesNotMatch(JSON.stringify(view), /Bearer ey/);
+    assert.equal(view.request?.cloud, 'Global');
+    const job = JSON.parse(seed.response.body) as { id: string };
+    assert.deepEqual(view.job, { servicePrincipalId: 'sp-1', servicePrincipalName: 'Box', jobId: job.id, canStart: true }, 'a new job is not active yet: it can be started');
   });
 
   it('shows a malformed body as text, still validated and with its problem listed', () => {
@@ -46,6 +50,7 @@ describe('describing Graph responses for the response view', () => {
     assert.equal(view.body.parsed, false);
     assert.equal(view.body.text, text);
     assert.ok(view.validation!.findings.some((finding) => finding.severity === 'error'));
+    assert.equal(view.job, undefined, 'without a readable job there is no job id to act on');
   });
 
   it('shows a refused create with Graph\'s code, message, request-id and what to do, without schema findings', () => {
@@ -58,6 +63,7 @@ describe('describing Graph responses for the response view', () => {
     assert.ok(view.error?.hint);
     assert.equal(view.validation, undefined);
     assert.ok(view.body.parsed);
+    assert.equal(view.job, undefined);
   });
 
   it('says a job exists after an ambiguous failure, and says so as a warning', () => {
@@ -67,15 +73,30 @@ describe('describing Graph responses for the response view', () => {
     assert.match(view.outcome.summary, /BoxOutDelta\.abc\.t/);
     assert.equal(view.request?.status, undefined);
     assert.equal(view.request?.statusText, 'no response');
+    assert.equal(view.job?.jobId, 'BoxOutDelta.abc.t', 'the job from the job list can be acted on');
   });
 
-  it('describes a job read and a failed one', () => {
+  it('describes a job read and a failed one; both can be read again', () => {
     const text = readSeed('000').response.body;
-    const read = describeJobRead({ servicePrincipalName: 'Box', jobId: 'j', version: 'v1.0' }, { exchange: { ...exchange(200, text), method: 'GET' } });
+    const read = describeJobRead(readTarget, { exchange: { ...exchange(200, text), method: 'GET' } });
     assert.equal(read.outcome.kind, 'success');
     assert.ok(read.validation);
-    const failed = describeJobRead({ servicePrincipalName: 'Box', jobId: 'j', version: 'v1.0' }, new GraphRequestError({ kind: 'http', status: 404, code: 'Request_ResourceNotFound', exchange: exchange(404, '{}') }));
+    assert.equal(read.request?.cloud, 'Sample tenant (emulator)');
+    assert.deepEqual(read.job, { servicePrincipalId: 'sp-1', servicePrincipalName: 'Box', jobId: 'j', canStart: JSON.parse(text).schedule.state !== 'Active' });
+    const failed = describeJobRead(readTarget, new GraphRequestError({ kind: 'http', status: 404, code: 'Request_ResourceNotFound', exchange: exchange(404, '{}') }));
     assert.equal(failed.outcome.kind, 'error');
     assert.match(failed.outcome.hint ?? '', /\w/);
+    assert.equal(failed.job?.jobId, 'j');
+    assert.equal(failed.job?.canStart, false, 'the state of a job that could not be read is unknown');
+  });
+
+  it('offers Start only for a job that is not active', () => {
+    const job = JSON.parse(readSeed('000').response.body);
+    const readWith = (schedule: object, status: object) =>
+      describeJobRead(readTarget, { exchange: { ...exchange(200, JSON.stringify({ ...job, schedule: { ...job.schedule, ...schedule }, status: { ...job.status, ...status } })), method: 'GET' } }).job?.canStart;
+    assert.equal(readWith({ state: 'Active' }, {}), false);
+    assert.equal(readWith({ state: 'Paused' }, {}), true);
+    assert.equal(readWith({ state: 'Disabled' }, {}), true);
+    assert.equal(readWith({ state: 'Active' }, { code: 'Quarantine' }), true, 'start lifts a quarantine');
   });
 });
