@@ -63,9 +63,9 @@ export class Workbench {
     await this.treeRows(text).and(this.page.locator('[aria-expanded="true"]')).first().waitFor({ timeout: seconds(30) });
   }
 
-  /** Right-clicks a tree row and returns the labels of its context menu (the menu stays open). */
-  async openContextMenu(text: string | RegExp): Promise<string[]> {
-    const row = await this.waitForTreeRow(text);
+  /** Right-clicks a tree row (by label, or a row locator) and returns the labels of its context menu (it stays open). */
+  async openContextMenu(text: string | RegExp | Locator): Promise<string[]> {
+    const row = typeof text === 'string' || text instanceof RegExp ? await this.waitForTreeRow(text) : text;
     const menu = this.page.locator('.context-view .monaco-menu');
     await this.closeContextMenu();
     // Selecting the row first takes focus back from a webview; otherwise the menu's first click only moves focus.
@@ -76,7 +76,7 @@ export class Workbench {
   }
 
   /** Right-clicks a tree row and chooses a context-menu entry by its label. */
-  async runContextMenuItem(rowText: string | RegExp, label: string): Promise<void> {
+  async runContextMenuItem(rowText: string | RegExp | Locator, label: string): Promise<void> {
     await this.openContextMenu(rowText);
     // Hover and Enter: a click that comes right after the menu opened can be taken for the end of the right-click.
     await this.page.locator('.context-view .monaco-menu .action-item', { hasText: label }).first().hover();

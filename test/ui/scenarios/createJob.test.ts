@@ -55,6 +55,21 @@ describe('Creating a job', () => {
     await workbench.sideBar.locator('.monaco-list-row', { hasText: /BoxOutDelta\s*Active/ }).first().waitFor({ timeout: 20_000 });
   });
 
+  it('restarts a job from its context menu, resetting what the user picks', async () => {
+    const { workbench, emulator } = ui();
+    await workbench.openViewContainer('Graph Sync');
+    await workbench.expandRow('Slack');
+    // The sample tenant's Slack has a job in quarantine: a restart with QuarantineState lifts it.
+    await workbench.waitForTreeRow('Slack');
+    // Job rows are labelled by template; the state in the description tells this one apart.
+    await workbench.runContextMenuItem(workbench.sideBar.locator('.monaco-list-row', { hasText: /SlackQuarantine/ }).first(), 'Restart…');
+    const pick = workbench.page.locator('.quick-input-widget');
+    await pick.locator('.quick-input-list .monaco-list-row', { hasText: 'QuarantineState' }).first().click();
+    await pick.locator('.quick-input-action .monaco-button', { hasText: 'OK' }).first().click();
+    await workbench.sideBar.locator('.monaco-list-row', { hasText: /SlackActive/ }).first().waitFor({ timeout: 20_000 });
+    assert.equal(emulator.requests.count({ route: 'restartJob' }), 1);
+  });
+
   it('asks before a second job from the same template, and Cancel sends nothing', async () => {
     const { workbench, emulator } = ui();
     await showTemplatesOfBox();
