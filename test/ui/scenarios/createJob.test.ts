@@ -106,7 +106,7 @@ describe('Creating a job', () => {
     await workbench.expandRow(cloudSync);
     await workbench.waitForTreeRow('AD2AADPasswordHash');
     await workbench.runContextMenuItem('AD2AADPasswordHash', 'Create Synchronization Job…');
-    const message = await workbench.waitForNotification(/was not created/);
+    const message = await workbench.waitForNotification(/was not created/, 5000);
     assert.match(message, /request-id [0-9a-f-]{36}/);
     const text = await responseViewText(/403/);
     assert.match(text, /Authorization_RequestDenied/);

@@ -1,26 +1,16 @@
 import assert from 'node:assert/strict';
-import { startEmulator, type RunningEmulator } from '../../../src/emulator';
-import { boxId, raw, tokenFor } from './support';
+import { raw, sampleTenantFixture } from './support';
 
 describe('emulator: POST /$batch', function () {
   this.timeout(20_000);
-  let emulator: RunningEmulator;
-  let token: string;
-  let box: string;
-  const batch = (requests: unknown[], version = 'v1.0') => raw(emulator, `/${version}/$batch`, { method: 'POST', token, body: { requests } });
+  const sample = sampleTenantFixture();
+  const batch = (requests: unknown[], version = 'v1.0') => raw(sample.emulator, `/${version}/$batch`, { method: 'POST', token: sample.token, body: { requests } });
 
-  before(async () => {
-    emulator = await startEmulator();
-    token = await tokenFor(emulator);
-    box = await boxId(emulator, token);
-  });
-  after(() => emulator.close());
-  beforeEach(() => emulator.reset());
 
   it('answers each request with id, status, Graph-cased Content-Type and a parsed body, using the outer token', async () => {
     const response = await batch([
-      { id: 'templates', method: 'GET', url: `/servicePrincipals/${box}/synchronization/templates?$select=id` },
-      { id: 'jobs', method: 'GET', url: `servicePrincipals/${box}/synchronization/jobs` },
+      { id: 'templates', method: 'GET', url: `/servicePrincipals/${sample.box}/synchronization/templates?$select=id` },
+      { id: 'jobs', method: 'GET', url: `servicePrincipals/${sample.box}/synchronization/jobs` },
     ]);
     assert.equal(response.status, 200);
     const byId = Object.fromEntries(response.json.responses.map((r: { id: string }) => [r.id, r]));
@@ -30,16 +20,16 @@ describe('emulator: POST /$batch', function () {
       assert.equal(inner.status, 200);
       assert.equal(inner.headers['Content-Type'], 'application/json; charset=utf-8');
     }
-    assert.equal(emulator.requests.count({ route: 'batch', inBatch: false }), 1);
-    assert.equal(emulator.requests.count({ inBatch: true }), 2);
-    assert.equal(emulator.requests.count({ route: 'listJobs', inBatch: true, status: 200 }), 1);
+    assert.equal(sample.emulator.requests.count({ route: 'batch', inBatch: false }), 1);
+    assert.equal(sample.emulator.requests.count({ inBatch: true }), 2);
+    assert.equal(sample.emulator.requests.count({ route: 'listJobs', inBatch: true, status: 200 }), 1);
   });
 
   it('creates jobs inside a batch too, with 201 and no body for 204s', async () => {
-    const created = await batch([{ id: '1', method: 'POST', url: `/servicePrincipals/${box}/synchronization/jobs`, body: { templateId: 'BoxOutDelta' }, headers: { 'Content-Type': 'application/json' } }]);
+    const created = await batch([{ id: '1', method: 'POST', url: `/servicePrincipals/${sample.box}/synchronization/jobs`, body: { templateId: 'BoxOutDelta' }, headers: { 'Content-Type': 'application/json' } }]);
     const [inner] = created.json.responses;
     assert.equal(inner.status, 201);
-    const started = await batch([{ id: 'start', method: 'POST', url: `/servicePrincipals/${box}/synchronization/jobs/${inner.body.id}/start` }]);
+    const started = await batch([{ id: 'start', method: 'POST', url: `/servicePrincipals/${sample.box}/synchronization/jobs/${inner.body.id}/start` }]);
     assert.equal(started.json.responses[0].status, 204);
     assert.ok(!('body' in started.json.responses[0]));
   });
@@ -52,19 +42,19 @@ describe('emulator: POST /$batch', function () {
     assert.equal(tooMany.json.error.code, 'BadRequest');
     assert.equal((await batch([request(1), request(1)])).status, 400);
     assert.equal((await batch([])).status, 400);
-    assert.equal((await raw(emulator, '/v1.0/$batch', { method: 'POST', token, body: '{' })).status, 400);
+    assert.equal((await raw(sample.emulator, '/v1.0/$batch', { method: 'POST', token: sample.token, body: '{' })).status, 400);
   });
 
   it('refuses inner URLs with the version segment or a host, as Graph does', async () => {
     const response = await batch([
       { id: 'versioned', method: 'GET', url: '/v1.0/servicePrincipals' },
-      { id: 'absolute', method: 'GET', url: `${emulator.url}/v1.0/servicePrincipals` },
+      { id: 'absolute', method: 'GET', url: `${sample.emulator.url}/v1.0/servicePrincipals` },
     ]);
     assert.deepEqual(response.json.responses.map((r: { status: number }) => r.status), [400, 400]);
   });
 
   it('needs a token for the batch itself, and reports inner errors inside a 200', async () => {
-    assert.equal((await raw(emulator, '/v1.0/$batch', { method: 'POST', body: { requests: [] } })).status, 401);
+    assert.equal((await raw(sample.emulator, '/v1.0/$batch', { method: 'POST', body: { requests: [] } })).status, 401);
     const response = await batch([{ id: 'missing', method: 'GET', url: '/servicePrincipals/00000000-0000-0000-0000-000000000001' }]);
     assert.equal(response.status, 200);
     assert.equal(response.json.responses[0].status, 404);
@@ -72,13 +62,13 @@ describe('emulator: POST /$batch', function () {
   });
 
   it('applies faults to inner requests: throttled ones get 429 with Retry-After, dropped ones 504', async () => {
-    emulator.faults.add({ route: 'listJobs', kind: 'throttle', retryAfterSeconds: 2 });
-    emulator.faults.add({ route: 'listTemplates', kind: 'reset' });
-    emulator.faults.add({ route: 'getServicePrincipal', kind: 'hang' });
+    sample.emulator.faults.add({ route: 'listJobs', kind: 'throttle', retryAfterSeconds: 2 });
+    sample.emulator.faults.add({ route: 'listTemplates', kind: 'reset' });
+    sample.emulator.faults.add({ route: 'getServicePrincipal', kind: 'hang' });
     const response = await batch([
-      { id: 'jobs', method: 'GET', url: `/servicePrincipals/${box}/synchronization/jobs` },
-      { id: 'templates', method: 'GET', url: `/servicePrincipals/${box}/synchronization/templates` },
-      { id: 'sp', method: 'GET', url: `/servicePrincipals/${box}` },
+      { id: 'jobs', method: 'GET', url: `/servicePrincipals/${sample.box}/synchronization/jobs` },
+      { id: 'templates', method: 'GET', url: `/servicePrincipals/${sample.box}/synchronization/templates` },
+      { id: 'sp', method: 'GET', url: `/servicePrincipals/${sample.box}` },
     ]);
     const [jobs, templates, sp] = response.json.responses;
     assert.deepEqual([jobs.status, jobs.headers['Retry-After'], jobs.body.error.code], [429, '2', 'TooManyRequests']);

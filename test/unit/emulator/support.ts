@@ -1,7 +1,7 @@
 // Raw HTTPS access to an emulator for its own tests: real tokens from @azure/identity, the emulator's CA pinned.
 import { ClientSecretCredential } from '@azure/identity';
 import { Agent, fetch } from 'undici';
-import type { RunningEmulator, SampleAppCredentials } from '../../../src/emulator';
+import { startEmulator, type RunningEmulator, type SampleAppCredentials } from '../../../src/emulator';
 
 export interface RawResponse {
   status: number;
@@ -66,4 +66,24 @@ export async function raw(emulator: RunningEmulator, path: string, request: RawR
 export async function boxId(emulator: RunningEmulator, token: string): Promise<string> {
   const page = await raw(emulator, `/v1.0/servicePrincipals?$filter=${encodeURIComponent("displayName eq 'Box'")}`, { token });
   return page.json.value[0].id;
+}
+
+export interface SampleTenantFixture {
+  emulator: RunningEmulator;
+  token: string;
+  /** The id of the sample tenant's Box service principal. */
+  box: string;
+}
+
+/** Hooks for a describe block: one emulator with the sample tenant and a token, reset before each test. */
+export function sampleTenantFixture(): SampleTenantFixture {
+  const fixture = {} as SampleTenantFixture;
+  before(async () => {
+    fixture.emulator = await startEmulator();
+    fixture.token = await tokenFor(fixture.emulator);
+    fixture.box = await boxId(fixture.emulator, fixture.token);
+  });
+  after(() => fixture.emulator.close());
+  beforeEach(() => fixture.emulator.reset());
+  return fixture;
 }

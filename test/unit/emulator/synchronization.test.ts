@@ -1,35 +1,25 @@
 import assert from 'node:assert/strict';
-import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 import { sampleServicePrincipals } from '../../../src/emulator/sampleTenant';
 import { validateResponse } from '../../../src/schema';
-import { boxId, raw, tokenFor } from './support';
+import { raw, sampleTenantFixture } from './support';
 
 describe('emulator: synchronization templates and jobs', function () {
   this.timeout(20_000);
-  let emulator: RunningEmulator;
-  let token: string;
-  let box: string;
-  const call = (method: string, path: string, body?: unknown) => raw(emulator, `/v1.0/servicePrincipals/${box}/synchronization${path}`, { method, token, body });
+  const sample = sampleTenantFixture();
+  const call = (method: string, path: string, body?: unknown) => raw(sample.emulator, `/v1.0/servicePrincipals/${sample.box}/synchronization${path}`, { method, token: sample.token, body });
   const spNamed = async (name: string) =>
-    (await raw(emulator, `/v1.0/servicePrincipals?$filter=${encodeURIComponent(`displayName eq '${name}'`)}`, { token })).json.value[0];
-  const jobsOf = async (id: string) => (await raw(emulator, `/v1.0/servicePrincipals/${id}/synchronization/jobs`, { token })).json.value;
+    (await raw(sample.emulator, `/v1.0/servicePrincipals?$filter=${encodeURIComponent(`displayName eq '${name}'`)}`, { token: sample.token })).json.value[0];
+  const jobsOf = async (id: string) => (await raw(sample.emulator, `/v1.0/servicePrincipals/${id}/synchronization/jobs`, { token: sample.token })).json.value;
 
-  before(async () => {
-    emulator = await startEmulator();
-    token = await tokenFor(emulator);
-    box = await boxId(emulator, token);
-  });
-  after(() => emulator.close());
-  beforeEach(() => emulator.reset());
 
   for (const version of ['v1.0', 'beta'] as const) {
     it(`creates a job that validates against the ${version} synchronizationJob schema without findings`, async () => {
-      const created = await raw(emulator, `/${version}/servicePrincipals/${box}/synchronization/jobs`, { method: 'POST', token, body: { templateId: 'BoxOutDelta' } });
+      const created = await raw(sample.emulator, `/${version}/servicePrincipals/${sample.box}/synchronization/jobs`, { method: 'POST', token: sample.token, body: { templateId: 'BoxOutDelta' } });
       assert.equal(created.status, 201);
       const result = validateResponse({ text: created.text, type: 'synchronizationJob', version, expectation: { operation: 'createJob', status: 201, requestedTemplateId: 'BoxOutDelta' } });
       assert.deepEqual(result.findings, []);
-      assert.match(created.json.id, new RegExp(`^BoxOutDelta\\.[0-9a-f]{32}\\.${emulator.tenantId}$`));
-      assert.equal(created.headers.location, `${emulator.url}/${version}/servicePrincipals/${box}/synchronization/jobs/${created.json.id}`);
+      assert.match(created.json.id, new RegExp(`^BoxOutDelta\\.[0-9a-f]{32}\\.${sample.emulator.tenantId}$`));
+      assert.equal(created.headers.location, `${sample.emulator.url}/${version}/servicePrincipals/${sample.box}/synchronization/jobs/${created.json.id}`);
       assert.deepEqual([created.json.schedule.state, created.json.schedule.interval, created.json.status.code], ['Disabled', 'PT40M', 'Paused']);
     });
   }
@@ -39,7 +29,7 @@ describe('emulator: synchronization templates and jobs', function () {
     assert.ok(full.json.value[0].schema.synchronizationRules.length > 0);
     const findings = validateResponse({ text: full.text, type: 'synchronizationTemplate', version: 'v1.0', collection: true }).findings;
     assert.deepEqual(findings, []);
-    const beta = await raw(emulator, `/beta/servicePrincipals/${box}/synchronization/templates`, { token });
+    const beta = await raw(sample.emulator, `/beta/servicePrincipals/${sample.box}/synchronization/templates`, { token: sample.token });
     assert.deepEqual(validateResponse({ text: beta.text, type: 'synchronizationTemplate', version: 'beta', collection: true }).findings, [], 'beta spells metadata keys its way');
     const selected = await call('GET', '/templates?$select=id,default');
     assert.deepEqual(selected.json.value, [{ id: 'BoxOutDelta', default: true }]);
@@ -54,8 +44,8 @@ describe('emulator: synchronization templates and jobs', function () {
     const job = (await call('POST', '/jobs', { templateId: 'BoxOutDelta' })).json;
     assert.equal((await call('GET', `/jobs/${job.id}/schema`)).json.id, job.id);
     // Graph does not show an application's object id on its service principal: the sample data knows it.
-    const application = sampleServicePrincipals.find((sp) => sp.id === box)!.applicationObjectId;
-    const viaApplication = await raw(emulator, `/v1.0/applications/${application}/synchronization/templates?$select=id`, { token });
+    const application = sampleServicePrincipals.find((sp) => sp.id === sample.box)!.applicationObjectId;
+    const viaApplication = await raw(sample.emulator, `/v1.0/applications/${application}/synchronization/templates?$select=id`, { token: sample.token });
     assert.deepEqual(viaApplication.json.value, [{ id: 'BoxOutDelta' }]);
   });
 
@@ -71,20 +61,20 @@ describe('emulator: synchronization templates and jobs', function () {
       assert.match(refused.json.error.message, message);
       assert.ok(refused.json.error.innerError['request-id']);
     }
-    const unknownSp = await raw(emulator, '/v1.0/servicePrincipals/00000000-0000-0000-0000-00000000000f/synchronization/jobs', { method: 'POST', token, body: { templateId: 'scim' } });
+    const unknownSp = await raw(sample.emulator, '/v1.0/servicePrincipals/00000000-0000-0000-0000-00000000000f/synchronization/jobs', { method: 'POST', token: sample.token, body: { templateId: 'scim' } });
     assert.equal(unknownSp.status, 404);
-    assert.deepEqual(await jobsOf(box), []);
+    assert.deepEqual(await jobsOf(sample.box), []);
   });
 
   it('lists AD2AADPasswordHash but refuses to create a job from it (403)', async () => {
     const cloudSync = await spNamed('corp.contoso.com (Microsoft Entra Cloud Sync)');
     const path = `/v1.0/servicePrincipals/${cloudSync.id}/synchronization`;
-    const templates = (await raw(emulator, `${path}/templates?$select=id`, { token })).json.value.map((t: { id: string }) => t.id);
+    const templates = (await raw(sample.emulator, `${path}/templates?$select=id`, { token: sample.token })).json.value.map((t: { id: string }) => t.id);
     assert.deepEqual(templates, ['AD2AADProvisioning', 'AD2AADPasswordHash']);
-    const refused = await raw(emulator, `${path}/jobs`, { method: 'POST', token, body: { templateId: 'AD2AADPasswordHash' } });
+    const refused = await raw(sample.emulator, `${path}/jobs`, { method: 'POST', token: sample.token, body: { templateId: 'AD2AADPasswordHash' } });
     assert.equal(refused.status, 403);
     assert.equal(refused.json.error.code, 'Authorization_RequestDenied');
-    assert.equal((await raw(emulator, `${path}/jobs`, { method: 'POST', token, body: { templateId: 'AD2AADProvisioning' } })).status, 201);
+    assert.equal((await raw(sample.emulator, `${path}/jobs`, { method: 'POST', token: sample.token, body: { templateId: 'AD2AADProvisioning' } })).status, 201);
   });
 
   it('walks the job state machine: start, pause, restart (with reset scopes), delete', async () => {
@@ -120,7 +110,7 @@ describe('emulator: synchronization templates and jobs', function () {
     const states: Record<string, string> = {};
     for (const name of ['Salesforce', 'ServiceNow', 'Slack']) {
       const sp = await spNamed(name);
-      const response = await raw(emulator, `/v1.0/servicePrincipals/${sp.id}/synchronization/jobs`, { token });
+      const response = await raw(sample.emulator, `/v1.0/servicePrincipals/${sp.id}/synchronization/jobs`, { token: sample.token });
       assert.deepEqual(validateResponse({ text: response.text, type: 'synchronizationJob', version: 'v1.0', collection: true }).findings, [], name);
       states[name] = response.json.value[0].status.code;
     }
@@ -128,25 +118,25 @@ describe('emulator: synchronization templates and jobs', function () {
     const slack = await spNamed('Slack');
     const [quarantined] = await jobsOf(slack.id);
     assert.ok(quarantined.status.quarantine.reason);
-    await raw(emulator, `/v1.0/servicePrincipals/${slack.id}/synchronization/jobs/${quarantined.id}/start`, { method: 'POST', token });
+    await raw(sample.emulator, `/v1.0/servicePrincipals/${slack.id}/synchronization/jobs/${quarantined.id}/start`, { method: 'POST', token: sample.token });
     assert.equal((await jobsOf(slack.id))[0].status.quarantine, null, 'start lifts the quarantine');
     await call('POST', '/jobs', { templateId: 'BoxOutDelta' });
-    emulator.reset();
+    sample.emulator.reset();
     assert.equal((await jobsOf(slack.id))[0].status.code, 'Quarantine');
-    assert.deepEqual(await jobsOf(box), []);
+    assert.deepEqual(await jobsOf(sample.box), []);
   });
 
   it('has the sample tenant the extension relies on: Box first among gallery apps named Box, a hostile name with a template', async () => {
-    const boxes = await raw(emulator, `/v1.0/servicePrincipals?$filter=${encodeURIComponent("startswith(displayName,'Box') and applicationTemplateId ne null")}&$count=true`, {
-      token,
+    const boxes = await raw(sample.emulator, `/v1.0/servicePrincipals?$filter=${encodeURIComponent("startswith(displayName,'Box') and applicationTemplateId ne null")}&$count=true`, {
+      token: sample.token,
       headers: { ConsistencyLevel: 'eventual' },
     });
     assert.equal(boxes.json.value[0].displayName, 'Box');
     const hostile = await spNamed('<img src=x onerror=alert(1)>');
     assert.ok(hostile.applicationTemplateId);
-    const templates = (await raw(emulator, `/v1.0/servicePrincipals/${hostile.id}/synchronization/templates?$select=id`, { token })).json.value;
+    const templates = (await raw(sample.emulator, `/v1.0/servicePrincipals/${hostile.id}/synchronization/templates?$select=id`, { token: sample.token })).json.value;
     assert.deepEqual(templates, [{ id: 'scim' }]);
-    const application = await raw(emulator, `/v1.0/applications/00000000-0000-0000-0000-000000000000/synchronization/templates`, { token });
+    const application = await raw(sample.emulator, `/v1.0/applications/00000000-0000-0000-0000-000000000000/synchronization/templates`, { token: sample.token });
     assert.equal(application.status, 404);
   });
 });
