@@ -44,3 +44,14 @@ export const notFound = (id: string) =>
   new GraphError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
 
 export const badRequest = (message: string, code = 'BadRequest') => new GraphError(400, code, message);
+
+const unreadablePayload = 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.';
+
+/** A request body as JSON, or Graph's 400 for a payload it cannot read. */
+export function parseJsonBody(body: string, message = unreadablePayload): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw badRequest(message);
+  }
+}

@@ -1,5 +1,5 @@
 // How start, pause and restart change a job, as far as anyone can observe through Graph.
-import { badRequest } from './errors';
+import { badRequest, parseJsonBody } from './errors';
 import type { JobDocument } from './jobFactory';
 
 /** Members of synchronizationJobRestartScope (a flags enum: comma-separated on the wire). */
@@ -20,13 +20,7 @@ export function pauseJob(job: JobDocument): void {
 /** Reads the restart body `{"criteria":{"resetScope":"Watermark, Escrows"}}`; every part is optional. */
 export function restartScopesOf(body: string): string[] {
   if (body.trim() === '') return [];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    throw badRequest('Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
-  }
-  const criteria = (parsed as { criteria?: unknown } | null)?.criteria;
+  const criteria = (parseJsonBody(body) as { criteria?: unknown } | null)?.criteria;
   if (criteria === undefined || criteria === null) return [];
   const resetScope = (criteria as { resetScope?: unknown }).resetScope;
   if (resetScope === undefined || resetScope === null) return [];

@@ -1,7 +1,7 @@
 // POST /$batch (JSON batching): up to 20 requests with relative URLs, answered together. Inner requests reuse the
 // outer request's token and go through the same routes, faults and log as requests of their own.
 import { randomUUID } from 'node:crypto';
-import { badRequest, errorEnvelope } from '../errors';
+import { badRequest, errorEnvelope, parseJsonBody } from '../errors';
 import { ok, type EmulatorCall, type EmulatorResponse, type RoutedCall } from '../exchange';
 
 export const maxBatchRequests = 20;
@@ -16,13 +16,7 @@ interface InnerRequest {
 }
 
 function innerRequests(body: string): InnerRequest[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    throw badRequest('Invalid batch payload format.');
-  }
-  const requests = (parsed as { requests?: unknown } | null)?.requests;
+  const requests = (parseJsonBody(body, 'Invalid batch payload format.') as { requests?: unknown } | null)?.requests;
   if (!Array.isArray(requests) || requests.length === 0) throw badRequest('Invalid batch payload format: "requests" must be a non-empty array.');
   if (requests.length > maxBatchRequests) throw badRequest(`The number of batch requests ${requests.length} exceeds the limit of ${maxBatchRequests}.`);
   const ids = new Set<string>();

@@ -1,6 +1,6 @@
 // Synchronization jobs: list, create from a template, get, delete, start, pause, restart, schema.
 import type { EmulatorContext, RouteHandler } from '../context';
-import { badRequest, GraphError, notFound } from '../errors';
+import { badRequest, GraphError, notFound, parseJsonBody } from '../errors';
 import { noContent, ok, type RoutedCall } from '../exchange';
 import { pauseJob, restartJob, restartScopesOf, startJob } from '../jobActions';
 import { newJob, type JobDocument } from '../jobFactory';
@@ -21,13 +21,7 @@ function jobOf(context: EmulatorContext, call: RoutedCall) {
 }
 
 function requestedTemplateId(body: string): string {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    throw badRequest('Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
-  }
-  const templateId = (parsed as { templateId?: unknown } | null)?.templateId;
+  const templateId = (parseJsonBody(body) as { templateId?: unknown } | null)?.templateId;
   if (typeof templateId !== 'string' || templateId === '') throw badRequest("The property 'templateId' is required to create a synchronization job.");
   return templateId;
 }
