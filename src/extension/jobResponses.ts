@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CreateJobOutcome } from '../graph/createJob';
 import { GraphRequestError } from '../graph/errors';
-import { getJob, runJobAction } from '../graph/synchronization';
+import { eventualConsistencyRetries, getJob } from '../graph/synchronization';
 import type { ServicePrincipal } from '../graph/types';
 import { describeCreateOutcome, describeJobRead } from '../responses/describeResponse';
 import type { ResponseViewModel } from '../webview/protocol';
@@ -9,10 +9,8 @@ import type { ConnectionManager } from './connection';
 import { showError } from './notify';
 import { withProgress } from './progress';
 import { ResponsePanel, type ResponseActions } from './responsePanel';
+import { startJob } from './commands/jobCommands';
 import type { ServicePrincipalsTree } from './tree/servicePrincipalsTree';
-
-/** Transient 404 right after a create: the job exists but Graph has not caught up, so the request is tried again. */
-const eventualConsistencyRetries = 3;
 
 type ServicePrincipalRef = Pick<ServicePrincipal, 'id' | 'displayName'>;
 
@@ -57,23 +55,13 @@ export class JobResponses implements vscode.Disposable, ResponseActions {
     }
   }
 
-  /** Start Job in the response view: starts it, updates the tree, and shows the job as Graph now reports it. */
+  /** Start Job in the response view: starts it as the tree does, then shows the job as Graph now reports it. */
   async startJob(view: ResponseViewModel): Promise<void> {
     const job = view.job;
     if (!job) return;
     const servicePrincipal = { id: job.servicePrincipalId, displayName: job.servicePrincipalName };
-    try {
-      const { client } = this.connection.requireConnection();
-      const version = this.connection.apiVersion;
-      await withProgress(`Starting job ${job.jobId}…`, (signal) => runJobAction(client, job.servicePrincipalId, job.jobId, 'start', { version, signal, eventualConsistencyRetries }));
-      this.log.info(`Started job ${job.jobId} of ${job.servicePrincipalName}.`);
-    } catch (error) {
-      if (!(error instanceof GraphRequestError && error.kind === 'cancelled')) showError(`Could not start job ${job.jobId}`, error, this.log);
-      return;
-    } finally {
-      this.tree.refreshServicePrincipal(servicePrincipal);
-    }
-    await this.showJob(servicePrincipal, job.jobId);
+    const started = await startJob({ connection: this.connection, tree: this.tree, log: this.log }, { servicePrincipal, job: { id: job.jobId } });
+    if (started) await this.showJob(servicePrincipal, job.jobId);
   }
 
   /** Refresh in the response view: GET the job again; the new answer is validated like the first. */

@@ -55,6 +55,12 @@ export async function listJobs(client: GraphClient, servicePrincipalId: string, 
   return page.value;
 }
 
+/**
+ * What interactive callers pass as `eventualConsistencyRetries` when they act on a job the user may just have
+ * created or changed: enough tries to ride out Graph catching up, few enough that a real 404 is reported soon.
+ */
+export const eventualConsistencyRetries = 3;
+
 export interface JobCallOptions extends CallOptions {
   /**
    * Right after a job is created Graph may answer 404 for it for a few moments, and 409 while a previous change is

@@ -1,30 +1,36 @@
 import * as vscode from 'vscode';
 import type { GraphClient } from '../../graph/client';
-import { deleteJob as deleteJobRequest, restartJob as restartJobRequest, runJobAction, type JobAction } from '../../graph/synchronization';
-import { restartScopes, type RestartScope } from '../../graph/types';
+import { deleteJob as deleteJobRequest, eventualConsistencyRetries, restartJob as restartJobRequest, runJobAction, type JobAction } from '../../graph/synchronization';
+import { restartScopes, type RestartScope, type ServicePrincipal, type SynchronizationJob } from '../../graph/types';
 import { showError } from '../notify';
 import { withProgress } from '../progress';
 import type { JobNode } from '../tree/nodes';
 import type { Services } from './services';
 
-/** Transient 404/409 right after a create or another change: the request did nothing, so it is sent again. */
-const eventualConsistencyRetries = 3;
+/** A job to change: a tree node, or the job the response view shows (which knows its ids and names only). */
+export interface JobTarget {
+  servicePrincipal: Pick<ServicePrincipal, 'id' | 'displayName'>;
+  job: Pick<SynchronizationJob, 'id'> & Partial<Pick<SynchronizationJob, 'templateId'>>;
+}
+
+/** What starting, pausing and changing a job need; the response view has these without the rest of Services. */
+export type JobServices = Pick<Services, 'connection' | 'tree' | 'log'>;
 
 export function showJob(services: Services, node: JobNode): Promise<void> {
   return services.responses.showJob(node.servicePrincipal, node.job.id);
 }
 
-export function startJob(services: Services, node: JobNode): Promise<boolean> {
+export function startJob(services: JobServices, node: JobTarget): Promise<boolean> {
   return jobAction(services, node, 'start');
 }
 
-export function pauseJob(services: Services, node: JobNode): Promise<boolean> {
+export function pauseJob(services: JobServices, node: JobTarget): Promise<boolean> {
   return jobAction(services, node, 'pause');
 }
 
 const actionVerbs: Record<JobAction, Verb> = { start: ['start', 'Starting', 'Started'], pause: ['pause', 'Pausing', 'Paused'] };
 
-function jobAction(services: Services, node: JobNode, action: JobAction): Promise<boolean> {
+function jobAction(services: JobServices, node: JobTarget, action: JobAction): Promise<boolean> {
   return changeJob(services, node, actionVerbs[action], (client, signal) =>
     runJobAction(client, node.servicePrincipal.id, node.job.id, action, { version: services.connection.apiVersion, signal, eventualConsistencyRetries }),
   );
@@ -71,15 +77,16 @@ export async function deleteJob(services: Services, node: JobNode): Promise<bool
   );
 }
 
-function describe(node: JobNode): string {
-  return `${node.job.templateId} job of ${node.servicePrincipal.displayName}`;
+function describe(node: JobTarget): string {
+  const job = node.job.templateId ? `${node.job.templateId} job` : `job ${node.job.id}`;
+  return `${job} of ${node.servicePrincipal.displayName}`;
 }
 
 /** [verb, present participle, past tense] */
 type Verb = [string, string, string];
 
 /** Sends one change to a job with progress, says how it went, and shows the job's new state in the tree. */
-async function changeJob(services: Services, node: JobNode, [verb, doing, done]: Verb, send: (client: GraphClient, signal: AbortSignal) => Promise<unknown>): Promise<boolean> {
+async function changeJob(services: JobServices, node: JobTarget, [verb, doing, done]: Verb, send: (client: GraphClient, signal: AbortSignal) => Promise<unknown>): Promise<boolean> {
   try {
     const { client } = services.connection.requireConnection();
     await withProgress(`${doing} the ${describe(node)}…`, (signal) => send(client, signal));
