@@ -1,8 +1,9 @@
 import type { ApiVersion } from './types';
 
 /**
- * One HTTP request to Graph and what came back, as shown to the user. Headers never include
- * Authorization; a missing status means no response arrived (network failure, timeout, cancellation).
+ * One HTTP request to Graph and what came back, as shown to the user. Header names are lower-case (as fetch gives
+ * them) and never include Authorization; a missing status means no response arrived (network failure, timeout,
+ * cancellation).
  */
 export interface GraphExchange {
   method: string;

@@ -1,8 +1,8 @@
 // Turns what came back from Graph (a create outcome, a job read, a failure) into what the response view shows: the
 // body validated against the synchronizationJob schema, the request and its ids, the error with what to do, and the
 // request as snippets to reproduce it. No vscode import: the same description is unit-tested in plain Node.
-import type { CreateJobOutcome } from '../graph/createJob';
-import { createExchange } from '../graph/createJob';
+import { STATUS_CODES } from 'node:http';
+import { createExchange, type CreateJobOutcome } from '../graph/createJob';
 import { GraphRequestError } from '../graph/errors';
 import type { GraphExchange } from '../graph/exchange';
 import { canStart, jobState } from '../graph/jobState';
@@ -125,9 +125,9 @@ function describe(
       startedAt: exchange.startedAt,
       apiVersion: exchange.apiVersion,
       cloud,
-      requestId: header(exchange, 'request-id') ?? error?.requestId,
-      clientRequestId: header(exchange, 'client-request-id') ?? exchange.requestHeaders['client-request-id'],
-      date: header(exchange, 'date') ?? error?.date,
+      requestId: exchange.responseHeaders['request-id'] ?? error?.requestId,
+      clientRequestId: exchange.responseHeaders['client-request-id'] ?? exchange.requestHeaders['client-request-id'],
+      date: exchange.responseHeaders['date'] ?? error?.date,
       requestBody: exchange.requestBody,
     },
     error: error && { code: error.code, message: error.graphMessage || error.message, requestId: error.requestId, date: error.date, hint: error.hint },
@@ -145,16 +145,6 @@ function prettyIfJson(text: string): { text: string; parsed: boolean } {
   }
 }
 
-function header(exchange: GraphExchange, name: string): string | undefined {
-  const entry = Object.entries(exchange.responseHeaders).find(([key]) => key.toLowerCase() === name);
-  return entry?.[1];
-}
-
-const statusTexts: Record<number, string> = {
-  200: 'OK', 201: 'Created', 204: 'No Content', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found',
-  409: 'Conflict', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
-};
-
 function statusText(status: number | undefined): string {
-  return (status !== undefined && statusTexts[status]) || '';
+  return (status !== undefined && STATUS_CODES[status]) || '';
 }
