@@ -4,24 +4,17 @@
 // in headless Chromium, shows the Graph Sync view, saves test-results/sample/workbench.png and stops.
 import { launchBrowser, saveScreenshot } from '../test/harness/browser';
 import { Cleanup } from '../test/harness/cleanup';
-import { createProfile, installExtension, startCodeServer } from '../test/harness/codeServer';
-import { startWiredEmulator } from '../test/harness/emulator';
-import { packageExtension } from '../test/ui/framework/vsix';
+import { servePackagedWorkbench } from '../test/ui/framework/session';
 import { Workbench } from '../test/ui/framework/workbench';
 
 async function main(): Promise<void> {
   const cleanup = new Cleanup();
   cleanup.exitOnSignals();
-  const wired = await startWiredEmulator(cleanup);
-  const vsix = await packageExtension(cleanup.tempDir('vsix'));
-  const profile = createProfile(cleanup, wired.settings, wired.env);
-  await installExtension(profile, vsix.file);
-  const server = await startCodeServer(profile, cleanup, false);
-  const url = `${server.origin}/?folder=${encodeURIComponent(profile.workspaceDir)}`;
+  const { emulator, url } = await servePackagedWorkbench(cleanup);
   console.log(`
 Graph Sync Explorer is running in VS Code against the sample tenant.
   Open:      ${url}
-  Emulator:  ${wired.emulator.url} (tenant ${wired.emulator.tenantId}; its CA is trusted through NODE_EXTRA_CA_CERTS)
+  Emulator:  ${emulator.url} (tenant ${emulator.tenantId}; its CA is trusted through NODE_EXTRA_CA_CERTS)
   Then:      click "Graph Sync" in the activity bar, expand "Box", right-click "BoxOutDelta", "Create Synchronization Job…"
 Press Ctrl+C to stop (the profile and the emulator are thrown away).`);
   if (process.env.GRAPH_SYNC_SAMPLE_SCREENSHOT) {

@@ -15,27 +15,40 @@ export interface UiSession {
 
 const log = (message: string) => console.log(`  [ui] ${message}`);
 
+export interface PackagedWorkbench {
+  emulator: RunningEmulator;
+  /** The workbench with the profile's workspace open. */
+  url: string;
+}
+
 /**
- * Packages the extension as a .vsix, installs it into a throwaway code-server profile and opens the workbench.
- * No smoke-test driver here: notifications and modal dialogs behave as a user sees them.
+ * The packaged extension (.vsix) installed into a throwaway code-server profile whose settings point at a fresh
+ * emulator, served on loopback. No smoke-test driver: notifications and modal dialogs behave as a user sees them.
+ * Used by the UI scenarios and by `npm run sample`.
  */
+export async function servePackagedWorkbench(cleanup: Cleanup, env: NodeJS.ProcessEnv = {}): Promise<PackagedWorkbench> {
+  const wired = await startWiredEmulator(cleanup);
+  const vsix = await packageExtension(cleanup.tempDir('vsix'));
+  log(`packaged the extension in ${vsix.milliseconds} ms`);
+  const profile = createProfile(cleanup, wired.settings, { ...wired.env, ...env });
+  await installExtension(profile, vsix.file);
+  const server = await startCodeServer(profile, cleanup, false);
+  return { emulator: wired.emulator, url: `${server.origin}/?folder=${encodeURIComponent(profile.workspaceDir)}` };
+}
+
+/** Serves the packaged workbench and opens it in Chromium. */
 export async function startUiSession(): Promise<UiSession> {
   const cleanup = new Cleanup();
   cleanup.exitOnSignals();
   try {
-    const wired = await startWiredEmulator(cleanup);
-    const vsix = await packageExtension(cleanup.tempDir('vsix'));
-    log(`packaged the extension in ${vsix.milliseconds} ms`);
-    const profile = createProfile(cleanup, wired.settings, { ...wired.env, GRAPH_SYNC_TEST_HOST: 'code-server' });
-    await installExtension(profile, vsix.file);
-    const server = await startCodeServer(profile, cleanup, false);
+    const served = await servePackagedWorkbench(cleanup, { GRAPH_SYNC_TEST_HOST: 'code-server' });
     const { page } = await launchBrowser(cleanup);
     const started = Date.now();
-    await page.goto(`${server.origin}/?folder=${encodeURIComponent(profile.workspaceDir)}`);
+    await page.goto(served.url);
     const workbench = new Workbench(page);
     await workbench.waitUntilLoaded();
-    log(`workbench loaded in ${Date.now() - started} ms (code-server ${server.origin}, emulator ${wired.emulator.url})`);
-    return { workbench, emulator: wired.emulator, cleanup };
+    log(`workbench loaded in ${Date.now() - started} ms (${served.url}, emulator ${served.emulator.url})`);
+    return { workbench, emulator: served.emulator, cleanup };
   } catch (error) {
     await cleanup.run();
     throw error;
