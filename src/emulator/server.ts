@@ -80,7 +80,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     credentials: sampleTenant.credentials,
     credentialsWithoutSynchronization: sampleTenant.credentialsWithoutSynchronization,
     faults: { add: (rule) => context.faults.add(rule), clear: () => context.faults.clear(), list: () => context.faults.list() },
-    requests: { entries: () => context.log.entries(), count: (filter) => context.log.count(filter), clear: () => context.log.clear() },
+    requests: {
+      entries: () => context.log.entries(),
+      count: (filter) => context.log.count(filter),
+      clear: () => context.log.clear(),
+      waitFor: (filter, stage) => context.log.waitFor(filter, stage),
+    },
     reset: () => {
       context.faults.clear();
       context.log.clear();
