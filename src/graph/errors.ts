@@ -49,15 +49,6 @@ export class GraphRequestError extends Error implements GraphErrorDetails {
     this.exchange = details.exchange;
     this.hint = hintFor(details);
   }
-
-  /**
-   * True when the request may or may not have taken effect on the server: no answer, or a server-side failure.
-   * A 4xx (including 429, which Graph sends before doing any work) means it did not.
-   */
-  get isAmbiguous(): boolean {
-    if (this.kind === 'network' || this.kind === 'timeout' || this.kind === 'cancelled') return this.exchange !== undefined;
-    return this.kind === 'http' && (this.status ?? 0) >= 500;
-  }
 }
 
 function summarize(d: GraphErrorDetails): string {
