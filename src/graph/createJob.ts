@@ -16,7 +16,7 @@ const reconcileReads = 3;
 const reconcileIntervalMs = 1500;
 
 /** What is known after a create that failed and may still have taken effect. */
-interface Unresolved {
+export interface Unresolved {
   error: GraphRequestError;
   /** When the POST was sent. */
   sentAt: Date;
