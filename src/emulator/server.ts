@@ -110,7 +110,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         const message = `The request body is larger than ${maxBodyBytes} bytes.`;
         return send(response, ids, { status: 413, body: errorEnvelope('RequestEntityTooLarge', message, ids) });
       }
-      if (target.pathname.startsWith(adminPrefix)) return send(response, ids, handleAdmin(admin, request.method ?? 'GET', target.pathname, body));
+      if (target.pathname.startsWith(adminPrefix)) return send(response, ids, await handleAdmin(admin, request.method ?? 'GET', target.pathname, body));
       const hostHeader = header('host') ?? '';
       const headers: Record<string, string | undefined> = {};
       for (const name of Object.keys(request.headers)) headers[name] = header(name);
