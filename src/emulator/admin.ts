@@ -2,7 +2,7 @@
 // the request log does not change it.
 import { validateFaultRule } from './faults';
 import { ok, type EmulatorResponse } from './exchange';
-import type { EmulatorHealth, RunningEmulator } from './types';
+import type { EmulatorHealth, RequestFilter, RequestStage, RunningEmulator } from './types';
 
 export const adminPrefix = '/_emulator/';
 
@@ -10,7 +10,7 @@ export type AdminTarget = Pick<RunningEmulator, 'faults' | 'requests' | 'reset' 
 
 const problem = (status: number, message: string): EmulatorResponse => ok({ error: { code: status === 404 ? 'NotFound' : 'BadRequest', message } }, status);
 
-export function handleAdmin(target: AdminTarget, method: string, path: string, body: string): EmulatorResponse {
+export function handleAdmin(target: AdminTarget, method: string, path: string, body: string): EmulatorResponse | Promise<EmulatorResponse> {
   const resource = path.slice(adminPrefix.length).replace(/\/$/, '');
   const key = `${method} ${resource}`;
   switch (key) {
@@ -34,6 +34,8 @@ export function handleAdmin(target: AdminTarget, method: string, path: string, b
       return { status: 204 };
     case 'GET requests':
       return ok({ value: target.requests.entries() });
+    case 'POST requests/wait':
+      return waitForRequest(target, body);
     case 'DELETE requests':
       target.requests.clear();
       return { status: 204 };
@@ -43,4 +45,18 @@ export function handleAdmin(target: AdminTarget, method: string, path: string, b
     default:
       return problem(404, `No emulator control resource '${method} ${path}'. Try GET /_emulator/health.`);
   }
+}
+
+/** Long poll: answers with the entry once a matching request has been received (or applied); the caller bounds the wait. */
+async function waitForRequest(target: AdminTarget, body: string): Promise<EmulatorResponse> {
+  let wait: { filter?: RequestFilter; stage?: RequestStage };
+  try {
+    wait = JSON.parse(body) as typeof wait;
+  } catch {
+    return problem(400, 'Expected {"filter": {"route": ...}, "stage": "received" | "applied"}.');
+  }
+  if (!wait || typeof wait.filter !== 'object' || (wait.stage !== undefined && wait.stage !== 'received' && wait.stage !== 'applied')) {
+    return problem(400, 'Expected {"filter": {"route": ...}, "stage": "received" | "applied"}.');
+  }
+  return ok(await target.requests.waitFor(wait.filter, wait.stage));
 }

@@ -1,8 +1,8 @@
 // `npm run emulator`: the emulator as a process of its own, for the extension (graphSync.sampleTenant.endpoint),
 // manual testing and other tools. Prints where it listens and how to trust its CA; Ctrl+C stops it.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { privateCaFolder, writeCaFile } from './caFolder';
 import { parseEmulatorArgs, usage, UsageError } from './cliArgs';
 import { startEmulator } from './server';
 
@@ -21,9 +21,16 @@ export async function main(argv: readonly string[], out: (line: string) => void 
   }
   const emulator = await startEmulator({ port: options.port, servicePrincipalCount: options.servicePrincipalCount });
   for (const rule of options.faults) emulator.faults.add(rule);
-  const caFile = path.resolve(options.caOut ?? path.join(os.tmpdir(), 'graph-sync-emulator-ca.pem'));
-  fs.mkdirSync(path.dirname(caFile), { recursive: true });
-  fs.writeFileSync(caFile, emulator.tls.caCertPem);
+  let caFile: string;
+  try {
+    caFile = path.resolve(options.caOut ?? path.join(privateCaFolder(), 'ca.pem'));
+    fs.mkdirSync(path.dirname(caFile), { recursive: true });
+    writeCaFile(caFile, emulator.tls.caCertPem);
+  } catch (error) {
+    await emulator.close();
+    out(`Cannot write the CA certificate: ${(error as Error).message}`);
+    return 1;
+  }
   out(
     [
       `Graph emulator listening at ${emulator.url}`,

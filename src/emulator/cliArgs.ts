@@ -19,7 +19,7 @@ A local Microsoft Graph (synchronization API) and Entra token endpoint with a sa
 Options:
   --port <n>                 port on 127.0.0.1 (default ${defaultPort}; 0 picks a free one)
   --service-principals <n>   tenant size: the sample service principals topped up with generated ones
-  --ca-out <file>            where to write the CA certificate (default: a file in the temp folder)
+  --ca-out <file>            where to write the CA certificate (default: ca.pem in a private folder, mode 0700, in the temp folder)
   --fault <route:kind[:n]>   inject a fault, e.g. createJob:unavailable:1 or *:throttle (repeatable)
   --latency <ms>             delay every answer by this many milliseconds
   --help                     show this help`;
@@ -32,15 +32,20 @@ function count(name: string, value: string | undefined, min: number): number {
   return n;
 }
 
+/** A rule checked as the admin API checks it (bounds included), its complaint as a usage error. */
+function checked(option: string, rule: () => unknown): FaultRule {
+  try {
+    return validateFaultRule(rule());
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${option}: ${(error as Error).message}.`);
+  }
+}
+
 function fault(text: string | undefined): FaultRule {
   const [route, kind, times, extra] = (text ?? '').split(':');
   if (!route || !kind || extra !== undefined) throw new UsageError(`--fault needs route:kind[:times], not ${JSON.stringify(text ?? '')}.`);
-  try {
-    return validateFaultRule({ route, kind, ...(times === undefined ? {} : { times: count('--fault times', times, 1) }) });
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`--fault ${text}: ${(error as Error).message}.`);
-  }
+  return checked(`--fault ${text}`, () => ({ route, kind, ...(times === undefined ? {} : { times: count('--fault times', times, 1) }) }));
 }
 
 export function parseEmulatorArgs(argv: readonly string[]): EmulatorCliOptions {
@@ -63,7 +68,7 @@ export function parseEmulatorArgs(argv: readonly string[]): EmulatorCliOptions {
         options.faults.push(fault(value()));
         break;
       case '--latency':
-        options.faults.push({ route: '*', kind: 'latency', latencyMs: count('--latency', value(), 0) });
+        options.faults.push(checked('--latency', () => ({ route: '*', kind: 'latency', latencyMs: count('--latency', value(), 0) })));
         break;
       case '--help':
       case '-h':

@@ -1,7 +1,7 @@
 // A client for the emulator's control API (/_emulator/...), for test hosts and scripts that run in another process.
 // Kept free of server code so that importing it costs nothing.
 import * as https from 'node:https';
-import type { EmulatorHealth, FaultRule, RequestEntry } from './types';
+import type { EmulatorHealth, FaultRule, RequestEntry, RequestFilter, RequestStage } from './types';
 
 export class EmulatorControl {
   private readonly base: URL;
@@ -34,6 +34,11 @@ export class EmulatorControl {
     return (await this.call<{ value: RequestEntry[] }>('GET', 'requests')).value;
   }
 
+  /** Resolves once the emulator has received (or applied) a matching request; waits as long as the caller's test allows. */
+  waitForRequest(filter: RequestFilter, stage: RequestStage = 'received'): Promise<RequestEntry> {
+    return this.call<RequestEntry>('POST', 'requests/wait', { filter, stage }, 0);
+  }
+
   async clearRequests(): Promise<void> {
     await this.call('DELETE', 'requests');
   }
@@ -42,7 +47,8 @@ export class EmulatorControl {
     await this.call('POST', 'reset');
   }
 
-  private call<T>(method: string, resource: string, body?: unknown): Promise<T> {
+  /** `timeoutMs` 0: no timeout of its own (a long poll). */
+  private call<T>(method: string, resource: string, body?: unknown, timeoutMs = 10_000): Promise<T> {
     const url = new URL(`_emulator/${resource}`, this.base);
     const payload = body === undefined ? undefined : JSON.stringify(body);
     return new Promise<T>((resolve, reject) => {
@@ -61,7 +67,7 @@ export class EmulatorControl {
           });
         },
       );
-      request.setTimeout(10_000, () => request.destroy(new Error(`Emulator control ${method} ${url.pathname} timed out`)));
+      if (timeoutMs > 0) request.setTimeout(timeoutMs, () => request.destroy(new Error(`Emulator control ${method} ${url.pathname} timed out`)));
       request.on('error', reject);
       request.end(payload);
     });

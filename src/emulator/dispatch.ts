@@ -36,7 +36,8 @@ const synchronizationRoutes = new Set<RouteName>([
   'startJob', 'pauseJob', 'restartJob', 'getJobSchema',
 ]);
 
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// Unref'd: a long latency fault must not keep a test process (or the CLI) alive after close().
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 export function errorResponse(call: EmulatorCall, error: GraphError): EmulatorResponse {
   return { status: error.status, headers: { ...error.headers }, body: errorEnvelope(error.code, error.message, call.ids) };
@@ -56,12 +57,12 @@ export async function processCall(context: EmulatorContext, call: EmulatorCall):
     requestId: call.ids.requestId,
     acceptLanguage: call.headers['accept-language'],
   });
-  const response = await withFaults(context, call, resolved);
+  const response = await withFaults(context, call, resolved, () => context.log.markApplied(entry));
   if (!response.transport) entry.status = response.status;
   return response;
 }
 
-async function withFaults(context: EmulatorContext, call: EmulatorCall, resolved: ResolvedRoute): Promise<EmulatorResponse> {
+async function withFaults(context: EmulatorContext, call: EmulatorCall, resolved: ResolvedRoute, applied: () => void): Promise<EmulatorResponse> {
   const { faults, tokens } = context;
   for (const rule of faults.matching(resolved.route, ['latency', 'expireTokens'])) {
     faults.use(rule);
@@ -72,6 +73,7 @@ async function withFaults(context: EmulatorContext, call: EmulatorCall, resolved
   if (outcome) faults.use(outcome);
   if (outcome && outcome.kind !== 'malformedJson' && (outcome.when ?? 'before') === 'before') return failure(call, outcome);
   const response = await answer(context, call, resolved);
+  applied();
   if (!outcome) return response;
   if (outcome.kind === 'malformedJson') return response.status >= 200 && response.status < 300 ? spoilJson(response) : response;
   return failure(call, outcome);

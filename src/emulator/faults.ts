@@ -12,9 +12,18 @@ const routeNames: ReadonlySet<string> = new Set<RouteName | '*'>([
   'restartJob', 'getJobSchema', 'admin', 'notFound',
 ]);
 
+/**
+ * Upper bounds (chosen here, not Graph's): ten minutes of latency or invisibility and an hour of Retry-After outlast
+ * any test or demo, and keep a typo from holding a socket for days. Node's timers also cap at 2^31-1 ms and fire at
+ * once beyond it, which would turn a huge latency into none.
+ */
+const maxima: Record<string, number> = { times: 1_000_000, retryAfterSeconds: 3600, latencyMs: 600_000, durationMs: 600_000 };
+
 const optionalNumber = (rule: Record<string, unknown>, name: string) => {
   const value = rule[name];
-  if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) throw new TypeError(`${name} must be a non-negative number`);
+  if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > maxima[name])) {
+    throw new TypeError(`${name} must be a number from 0 to ${maxima[name]}`);
+  }
 };
 
 /** Checks a rule that came from outside (admin API, CLI); throws a TypeError saying what is wrong. */
@@ -26,7 +35,7 @@ export function validateFaultRule(value: unknown): FaultRule {
     throw new TypeError(`unknown fault kind ${JSON.stringify(rule.kind)}; one of ${faultKinds.join(', ')}`);
   }
   if (rule.when !== undefined && rule.when !== 'before' && rule.when !== 'after') throw new TypeError('when is "before" or "after"');
-  for (const name of ['times', 'retryAfterSeconds', 'latencyMs', 'durationMs']) optionalNumber(rule, name);
+  for (const name of Object.keys(maxima)) optionalNumber(rule, name);
   if (rule.times !== undefined && !Number.isInteger(rule.times)) throw new TypeError('times must be a whole number');
   return rule as unknown as FaultRule;
 }

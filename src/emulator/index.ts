@@ -12,6 +12,7 @@ export type {
   FaultRule,
   RequestEntry,
   RequestFilter,
+  RequestStage,
   RouteName,
   RunningEmulator,
   SampleAppCredentials,

@@ -69,7 +69,7 @@ export interface FaultRule {
   when?: 'before' | 'after';
   retryAfterSeconds?: number;
   latencyMs?: number;
-  /** notFoundAfterCreate: how long a new job stays invisible. */
+  /** notFoundAfterCreate: how long a new job stays invisible (to GET on getJob routes, and left out of listJobs). */
   durationMs?: number;
 }
 
@@ -89,6 +89,9 @@ export interface RequestEntry {
 
 export type RequestFilter = Partial<Pick<RequestEntry, 'route' | 'method' | 'inBatch' | 'status'>>;
 
+/** 'received': the request reached the emulator; 'applied': its route handler ran and answered (a create has made the job), whatever fault follows. */
+export type RequestStage = 'received' | 'applied';
+
 export interface RunningEmulator {
   /** https://127.0.0.1:PORT, no trailing slash. */
   url: string;
@@ -99,7 +102,13 @@ export interface RunningEmulator {
   /** An app without synchronization permissions: Graph answers its synchronization calls with 401 UnknownError. */
   credentialsWithoutSynchronization: SampleAppCredentials;
   faults: { add(rule: FaultRule): void; clear(): void; list(): FaultRule[] };
-  requests: { entries(): RequestEntry[]; count(filter?: RequestFilter): number; clear(): void };
+  requests: {
+    entries(): RequestEntry[];
+    count(filter?: RequestFilter): number;
+    clear(): void;
+    /** Resolves once a matching request has reached the emulator (or been applied); tests wait on this, never on time. */
+    waitFor(filter: RequestFilter, stage?: RequestStage): Promise<RequestEntry>;
+  };
   /** Clears faults and the request log and restores the tenant's jobs; issued tokens stay valid. */
   reset(): void;
   /** Closes the server and every open socket, hung ones included. */

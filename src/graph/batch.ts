@@ -6,6 +6,7 @@ import { parseJson } from './client';
 import { delay } from './delay';
 import { GraphRequestError, parseErrorEnvelope } from './errors';
 import type { GraphExchange } from './exchange';
+import { withQuery } from './queryString';
 import type { ApiVersion } from './types';
 
 /** Graph accepts at most 20 requests in one batch. */
@@ -72,12 +73,6 @@ export async function batchGet(client: GraphClient, requests: BatchGet[], option
     }
   }
   return results;
-}
-
-export function withQuery(path: string, query: Record<string, string> | undefined): string {
-  if (!query || Object.keys(query).length === 0) return path;
-  // OData system query options keep their `$`; values are percent-encoded.
-  return `${path}?${Object.entries(query).map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&')}`;
 }
 
 function headerOf(item: InnerResponse, name: string): string | undefined {

@@ -4,6 +4,7 @@ import { Agent, fetch as undiciFetch } from 'undici';
 import type { GraphEndpoint } from './clouds';
 import { GraphRequestError, parseErrorEnvelope } from './errors';
 import type { GraphExchange } from './exchange';
+import { withQuery } from './queryString';
 import {
   AuthenticationMiddleware,
   ExchangeRecorder,
@@ -59,13 +60,15 @@ export class GraphClient {
   readonly defaultVersion: ApiVersion;
   private readonly client: Client;
   private readonly acceptLanguage: string;
+  private readonly origin: string;
 
   constructor(options: GraphClientOptions) {
     this.endpoint = options.endpoint;
     this.defaultVersion = options.defaultVersion;
     this.acceptLanguage = options.acceptLanguage;
+    this.origin = new URL(options.endpoint.graphUrl).origin;
     const trace = options.trace ?? (() => undefined);
-    const authentication = new AuthenticationMiddleware(options.credential, options.scopes, new URL(options.endpoint.graphUrl).origin);
+    const authentication = new AuthenticationMiddleware(options.credential, options.scopes, this.origin);
     const retry = new SafeRetryMiddleware(options.retry ?? defaultRetry, trace);
     const recorder = new ExchangeRecorder(trace);
     authentication.setNext(retry);
@@ -80,14 +83,15 @@ export class GraphClient {
 
   /** Sends one request; resolves on 2xx, otherwise throws GraphRequestError (with the exchange when one happened). */
   async send(spec: GraphRequestSpec): Promise<GraphResponse> {
+    // An absolute path is a link Graph returned: follow it only to the endpoint this client is connected to.
+    if (/^[a-z][a-z\d+.-]*:/i.test(spec.path) && originOf(spec.path) !== this.origin) throw new GraphRequestError({ kind: 'foreignLink', link: spec.path });
     const capture = new RequestCapture(spec.version ?? this.defaultVersion);
     let request = this.client
-      .api(spec.path)
+      .api(withQuery(spec.path, spec.query))
       .version(capture.apiVersion)
       .headers({ 'Accept-Language': this.acceptLanguage, ...spec.headers })
       .middlewareOptions([capture])
       .responseType(ResponseType.RAW);
-    if (spec.query) request = request.query(spec.query);
     if (spec.signal) request = request.option('signal', spec.signal);
 
     let response: Response;
@@ -122,6 +126,14 @@ export function parseJson<T>(response: GraphResponse): T {
     return JSON.parse(response.text) as T;
   } catch (cause) {
     throw new GraphRequestError({ kind: 'malformed', status: response.status, exchange: response.exchange, ...idsOf(response.exchange), cause });
+  }
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
   }
 }
 

@@ -3,9 +3,10 @@ import type { GraphExchange } from './exchange';
 /**
  * How a request failed. 'http': Graph answered with an error status. 'network': no answer (refused, reset, DNS, TLS).
  * 'timeout': no answer in time. 'cancelled': the user cancelled. 'malformed': a success status whose body is not JSON.
- * 'signIn': no access token could be had, so nothing was sent.
+ * 'signIn': no access token could be had, so nothing was sent. 'foreignLink': a link Graph returned (an
+ * @odata.nextLink) points at another origin than the connected endpoint, so it was not followed.
  */
-export type GraphFailureKind = 'http' | 'network' | 'timeout' | 'cancelled' | 'malformed' | 'signIn';
+export type GraphFailureKind = 'http' | 'network' | 'timeout' | 'cancelled' | 'malformed' | 'signIn' | 'foreignLink';
 
 export interface GraphErrorDetails {
   kind: GraphFailureKind;
@@ -18,6 +19,8 @@ export interface GraphErrorDetails {
   date?: string;
   retryAfterSeconds?: number;
   exchange?: GraphExchange;
+  /** foreignLink: the link that was refused. */
+  link?: string;
   cause?: unknown;
 }
 
@@ -49,15 +52,6 @@ export class GraphRequestError extends Error implements GraphErrorDetails {
     this.exchange = details.exchange;
     this.hint = hintFor(details);
   }
-
-  /**
-   * True when the request may or may not have taken effect on the server: no answer, or a server-side failure.
-   * A 4xx (including 429, which Graph sends before doing any work) means it did not.
-   */
-  get isAmbiguous(): boolean {
-    if (this.kind === 'network' || this.kind === 'timeout' || this.kind === 'cancelled') return this.exchange !== undefined;
-    return this.kind === 'http' && (this.status ?? 0) >= 500;
-  }
 }
 
 function summarize(d: GraphErrorDetails): string {
@@ -77,6 +71,16 @@ function summarize(d: GraphErrorDetails): string {
       return `Graph answered ${d.status} but the body is not valid JSON`;
     case 'signIn':
       return `Could not get an access token${d.cause instanceof Error ? `: ${d.cause.message}` : ''}`;
+    case 'foreignLink':
+      return `Graph returned a link to another server (${originOf(d.link)}); it was not followed`;
+  }
+}
+
+function originOf(link: string | undefined): string {
+  try {
+    return new URL(link ?? '').origin;
+  } catch {
+    return 'not a URL';
   }
 }
 
@@ -100,6 +104,8 @@ function hintFor(d: GraphErrorDetails): string {
       return 'The response is shown as Graph sent it, with its problems listed. Refresh to fetch it again.';
     case 'signIn':
       return 'Sign in again. Check the sign-in method, tenant, client id and cloud settings.';
+    case 'foreignLink':
+      return 'Only the connected Graph endpoint is asked for more pages. Refresh the list; if it persists, check the cloud setting and any proxy in between.';
     case 'http':
       return httpHint(d);
   }

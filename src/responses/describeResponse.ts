@@ -6,6 +6,7 @@ import { createExchange, type CreateJobOutcome } from '../graph/createJob';
 import { GraphRequestError } from '../graph/errors';
 import type { GraphExchange } from '../graph/exchange';
 import { canStart, jobState } from '../graph/jobState';
+import { parseJob } from '../graph/parseJob';
 import { requestSnippets } from '../graph/requestSnippets';
 import type { ApiVersion, SynchronizationJob } from '../graph/types';
 import { validateResponse } from '../schema';
@@ -44,8 +45,22 @@ export function describeCreateOutcome(target: CreateJobTarget, outcome: CreateJo
     case 'notCreated':
       return describe(title, outcome.error.exchange, target, expectation, outcome.error, {
         kind: 'error',
-        summary: `No job was created${outcome.checkedJobList ? ' (the job list was read again: there is no new job)' : ''}: ${outcome.error.message}`,
+        summary: `No job was created: ${outcome.error.message}`,
         hint: outcome.error.hint,
+      });
+    case 'severalNewJobs':
+      return describe(title, createExchange(outcome), target, expectation, outcome.error, {
+        kind: 'warning',
+        summary:
+          `The request failed (${outcome.error.message}), and the job list shows ${outcome.jobs.length} new jobs from ${target.templateId} ` +
+          `since it was sent: ${outcome.jobs.map((job) => job.id).join(', ')}. One is probably this one; the others may be someone else's. No second request was sent.`,
+        hint: 'Refresh the service principal, look at the new jobs and delete any you do not want before creating another.',
+      });
+    case 'notVisibleYet':
+      return describe(title, createExchange(outcome), target, expectation, outcome.error, {
+        kind: 'warning',
+        summary: `Not visible yet: the job may still be created. The request failed (${outcome.error.message}) and the job list, read again, shows no new job yet.`,
+        hint: 'Graph may still be creating it. Refresh the service principal in a minute and look for the job before creating it again.',
       });
     case 'unknown':
       return describe(title, createExchange(outcome), target, expectation, outcome.error, {
@@ -82,15 +97,6 @@ function actionableJob(target: Target, jobId: string, job: JobStateFields | unde
 }
 
 type JobStateFields = Pick<SynchronizationJob, 'schedule' | 'status'>;
-
-function parseJob(text: string | undefined): JobStateFields | undefined {
-  try {
-    const value: unknown = JSON.parse(text ?? '');
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JobStateFields) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function createdSummary(outcome: Extract<CreateJobOutcome, { kind: 'created' }>): ResponseViewModel['outcome'] {
   const status = `${outcome.response.status} ${statusText(outcome.response.status)}`;

@@ -41,6 +41,21 @@ describe('emulator: control API (/_emulator) and EmulatorControl', function () {
     assert.deepEqual(await control.requests(), []);
   });
 
+  it('waits for a request from another process: at once when it came already, else when it arrives', async () => {
+    const token = await tokenFor(emulator);
+    await raw(emulator, '/v1.0/servicePrincipals?$top=1', { token });
+    assert.equal((await control.waitForRequest({ route: 'listServicePrincipals' })).route, 'listServicePrincipals');
+    emulator.faults.add({ route: 'getServicePrincipal', kind: 'hang', when: 'after', times: 1 });
+    const waiting = control.waitForRequest({ route: 'getServicePrincipal' }, 'applied');
+    const abort = new AbortController();
+    const hung = raw(emulator, '/v1.0/servicePrincipals/nope', { token, signal: abort.signal }).catch(() => undefined);
+    const entry = await waiting;
+    assert.equal(entry.route, 'getServicePrincipal');
+    abort.abort();
+    await hung;
+    assert.equal((await raw(emulator, '/_emulator/requests/wait', { method: 'POST', body: 'nope' })).status, 400);
+  });
+
   it('resets the tenant: faults, log and jobs', async () => {
     const token = await tokenFor(emulator);
     const [box] = (await raw(emulator, `/v1.0/servicePrincipals?$filter=${encodeURIComponent("displayName eq 'Box'")}`, { token })).json.value;

@@ -20,13 +20,12 @@ describe('emulator: sample tenant and generated service principals', () => {
     assert.equal(new TenantStore('t', 10_000).servicePrincipals.length, 10_000);
   });
 
-  it('builds 100,000 service principals in well under 3 seconds', function () {
-    this.timeout(10_000);
-    const started = performance.now();
+  // How fast is for `npm run bench`: a time limit here fails on a busy CI machine, not on a slow generator.
+  it('builds 100,000 service principals, ids unique', function () {
+    this.timeout(60_000);
     const store = new TenantStore('t', 100_000);
-    const ms = performance.now() - started;
     assert.equal(store.servicePrincipals.length, 100_000);
-    assert.ok(ms < 3000, `${Math.round(ms)} ms`);
+    assert.equal(new Set(store.servicePrincipals.map((sp) => sp.id)).size, 100_000);
   });
 
   it('has ids that do not collide with the sample tenant, and no "O\'Brien\'s"', () => {

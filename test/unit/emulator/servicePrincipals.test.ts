@@ -45,6 +45,19 @@ describe('emulator: GET /servicePrincipals', function () {
     assert.equal((await list('$top=999')).json.value.length, 250);
   });
 
+  it('answers a forged $skiptoken with 400 and Graph\'s envelope, never a 500 or an endless walk', async () => {
+    const state = { filter: null, select: null, top: 5, count: false, offset: 0 };
+    const token = (fields: object) => Buffer.from(JSON.stringify({ ...state, ...fields })).toString('base64url');
+    assert.equal((await list(`$skiptoken=${token({})}`)).status, 200, 'a well-formed one is accepted');
+    for (const fields of [{ top: 0 }, { top: -5 }, { top: 1000 }, { top: 1.5 }, { offset: -1 }, { filter: 123 }, { select: ['id'] }, { count: 'yes' }]) {
+      const refused = await list(`$skiptoken=${token(fields)}`);
+      assert.equal(refused.status, 400, JSON.stringify(fields));
+      assert.equal(refused.json.error.code, 'Request_BadRequest');
+      assert.ok(refused.json.error.innerError['request-id']);
+    }
+    assert.equal((await list('$skiptoken=bnVsbA')).status, 400, 'null');
+  });
+
   it('returns every property without $select, only the selected ones (and id) with it, and refuses unknown ones', async () => {
     const full = (await list('$top=1')).json.value[0];
     for (const key of ['id', 'appId', 'displayName', 'applicationTemplateId', 'servicePrincipalType', 'appOwnerOrganizationId']) assert.ok(key in full, key);

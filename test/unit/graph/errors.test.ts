@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { isDefiniteRefusal } from '../../../src/graph/createJob';
 import { GraphRequestError, parseErrorEnvelope } from '../../../src/graph/errors';
 import type { GraphExchange } from '../../../src/graph/exchange';
 
@@ -30,18 +31,16 @@ describe('GraphRequestError', () => {
     assert.match(error.hint, /Wait 1\.5 seconds/);
   });
 
-  it('is ambiguous only when the request may have taken effect', () => {
+  it('is a definite refusal of a create only when nothing was sent or Graph refused before any write', () => {
     const sent = exchange('https://graph.microsoft.com/v1.0/servicePrincipals/x/synchronization/jobs');
-    const ambiguous = (details: ConstructorParameters<typeof GraphRequestError>[0]) => new GraphRequestError(details).isAmbiguous;
-    assert.equal(ambiguous({ kind: 'http', status: 503, exchange: sent }), true);
-    assert.equal(ambiguous({ kind: 'http', status: 504, exchange: sent }), true);
-    assert.equal(ambiguous({ kind: 'timeout', exchange: sent }), true);
-    assert.equal(ambiguous({ kind: 'network', exchange: sent }), true);
-    assert.equal(ambiguous({ kind: 'cancelled', exchange: sent }), true);
-    assert.equal(ambiguous({ kind: 'cancelled' }), false, 'cancelled before anything was sent');
-    assert.equal(ambiguous({ kind: 'signIn' }), false);
-    assert.equal(ambiguous({ kind: 'http', status: 400, exchange: sent }), false);
-    assert.equal(ambiguous({ kind: 'http', status: 429, exchange: sent }), false);
+    const refused = (details: ConstructorParameters<typeof GraphRequestError>[0]) => isDefiniteRefusal(new GraphRequestError(details));
+    for (const status of [400, 401, 403, 404]) assert.equal(refused({ kind: 'http', status, exchange: sent }), true, String(status));
+    for (const status of [409, 429, 500, 503, 504]) assert.equal(refused({ kind: 'http', status, exchange: sent }), false, String(status));
+    assert.equal(refused({ kind: 'timeout', exchange: sent }), false);
+    assert.equal(refused({ kind: 'network', exchange: sent }), false);
+    assert.equal(refused({ kind: 'cancelled', exchange: sent }), false);
+    assert.equal(refused({ kind: 'cancelled' }), true, 'cancelled before anything was sent');
+    assert.equal(refused({ kind: 'signIn' }), true);
   });
 });
 

@@ -69,6 +69,36 @@ describe('Graph layer: service principals (against the emulator)', function () {
     assert.match(error.hint, /Refresh/);
   });
 
+  it('encodes search text: &, #, quotes and would-be parameters reach Graph as one $filter', async () => {
+    const client = sampleClient(emulator);
+    for (const search of ['R&D', 'C# tools', "O'Brien", 'a&$top=1', '100% + more']) {
+      emulator.requests.clear();
+      const page = await listServicePrincipals(client, { search, onlyFromApplicationTemplates: false, pageSize: 10 });
+      assert.deepEqual(page.items, [], search);
+      const [request] = emulator.requests.entries().filter((entry) => entry.route === 'listServicePrincipals');
+      const query = new URLSearchParams(request.query);
+      assert.equal(query.get('$filter'), `startswith(displayName,'${search.replace(/'/g, "''")}')`, search);
+      assert.equal(query.get('$top'), '10', `${search}: no parameter injected`);
+      assert.deepEqual([...query.keys()].sort(), ['$filter', '$select', '$top'], search);
+    }
+  });
+
+  it('refuses a nextLink to another origin, and sends it nothing', async () => {
+    const other = await startEmulator({ tls: emulator.tls });
+    try {
+      const client = sampleClient(emulator);
+      const { nextLink } = await listServicePrincipals(client, { onlyFromApplicationTemplates: false, pageSize: 5 });
+      const foreign = nextLink!.replace(emulator.url, other.url);
+      const error = await nextServicePrincipalPage(client, foreign).catch((e: unknown) => e);
+      assert.ok(error instanceof GraphRequestError);
+      assert.equal(error.kind, 'foreignLink');
+      assert.match(error.message, new RegExp(`another server \\(${other.url.replace(/\./g, '\\.')}\\)`));
+      assert.equal(other.requests.count(), 0, 'the other server was never asked');
+    } finally {
+      await other.close();
+    }
+  });
+
   async function collect(client: ReturnType<typeof sampleClient>, onlyFromApplicationTemplates: boolean) {
     let page = await listServicePrincipals(client, { onlyFromApplicationTemplates, pageSize: 999 });
     const { totalCount } = page;

@@ -76,6 +76,25 @@ describe('describing Graph responses for the response view', () => {
     assert.equal(view.job?.jobId, 'BoxOutDelta.abc.t', 'the job from the job list can be acted on');
   });
 
+  it('says a job that is not listed yet may still be created, and to refresh before creating again', () => {
+    const error = new GraphRequestError({ kind: 'timeout', exchange: exchange(undefined, undefined) });
+    const view = describeCreateOutcome(target, { kind: 'notVisibleYet', error, sentAt: new Date('2026-11-23T08:00:00Z'), knownJobIds: [] });
+    assert.equal(view.outcome.kind, 'warning');
+    assert.match(view.outcome.summary, /^Not visible yet: the job may still be created/);
+    assert.doesNotMatch(view.outcome.summary, /No job was created/);
+    assert.match(view.outcome.hint ?? '', /Refresh .* before creating it again/);
+    assert.equal(view.job, undefined, 'no job id to act on yet');
+  });
+
+  it('names every new job when several appeared, without claiming one', () => {
+    const error = new GraphRequestError({ kind: 'http', status: 503, exchange: exchange(503, '{}') });
+    const jobs = [{ id: 'BoxOutDelta.a.t', templateId: 'BoxOutDelta' }, { id: 'BoxOutDelta.b.t', templateId: 'BoxOutDelta' }] as never[];
+    const view = describeCreateOutcome(target, { kind: 'severalNewJobs', jobs, error, sentAt: new Date(), knownJobIds: [] });
+    assert.equal(view.outcome.kind, 'warning');
+    assert.match(view.outcome.summary, /2 new jobs .*BoxOutDelta\.a\.t, BoxOutDelta\.b\.t.*someone else's/);
+    assert.equal(view.job, undefined);
+  });
+
   it('describes a job read and a failed one; both can be read again', () => {
     const text = readSeed('000').response.body;
     const read = describeJobRead(readTarget, { exchange: { ...exchange(200, text), method: 'GET' } });
