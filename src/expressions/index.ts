@@ -6,5 +6,7 @@ export { evaluateExpression, resultStrings, testInputFrom, type EvaluationResult
 export { filterOperatorNamed, filterOperators, filterOperatorsWire, type FilterOperator } from './filterOperators';
 export { toMappingSource, type AttributeMappingSource } from './mappingSource';
 export { maxDepth, parseExpression } from './parser';
-export { lintSchema, type LintFinding, type LintRule } from './schemaLint';
+export { checkSchemaDocument, type SchemaDocumentCheck } from './schemaDocument';
+export { lintSchema, maxExpressionLength, type LintFinding, type LintRule } from './schemaLint';
+export { locate, type JsonPath, type Located } from './jsonLocate';
 export type { ExpressionValue } from './values';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { lintSchema, type LintFinding } from '../../../src/expressions';
+import { checkSchemaDocument, lintSchema, type LintFinding } from '../../../src/expressions';
 import { synchronizationSchema, templateSchemaId } from '../../../src/emulator/sampleSchema';
 import { templateCatalog } from '../../../src/emulator/sampleTemplates';
 
@@ -136,5 +136,27 @@ describe('expressions: schema lint rules', () => {
     for (const text of ['', 'null', '[]', '{"synchronizationRules": 5}', '{"synchronizationRules": [{"objectMappings": [{"attributeMappings": [{"source": 3}]}]}]}']) {
       assert.doesNotThrow(() => lintSchema(text), text);
     }
+  });
+});
+
+describe('expressions: checkSchemaDocument (JSON Schema from the CSDL + lint)', () => {
+  it('finds nothing in a sample schema, and reports type errors and unknown properties at their place', () => {
+    const schema = box();
+    assert.deepEqual(checkSchemaDocument(JSON.stringify(schema)).findings, []);
+    (userMapping(schema) as Record<string, unknown>).enabled = 'yes';
+    (userMapping(schema) as Record<string, unknown>).colour = 'blue';
+    attributeMappings(schema)[0].targetAttributeName = 'nickName';
+    const text = JSON.stringify(schema, null, 1);
+    const found = checkSchemaDocument(text).findings.map((f) => [f.rule, f.severity, text.slice(f.start, f.end)]);
+    assert.deepEqual(found, [
+      ['unknown-target-attribute', 'error', '"nickName"'],
+      ['json-schema', 'error', '"yes"'],
+      ['json-schema', 'warning', '"colour"'],
+    ]);
+  });
+
+  it('reports JSON syntax errors only (no schema pass) when the text does not parse', () => {
+    const { findings } = checkSchemaDocument('{"id": "x",');
+    assert.ok(findings.length > 0 && findings.every((f) => f.rule === 'json-syntax'));
   });
 });
