@@ -20,7 +20,8 @@ export function parseExpression(text: string): ParseResult {
   const fail = (token: Token, message: string, code = 'syntax'): never => {
     throw new ParseFailure({ code, message, start: token.start, end: Math.max(token.end, token.start + 1) });
   };
-  const describe = (token: Token) => (token.kind === 'end' ? 'the end of the expression' : `"${text.slice(token.start, token.end)}"`);
+  const describe = (token: Token) =>
+    token.kind === 'end' ? 'the end of the expression' : token.kind === 'string' ? `the string ${text.slice(token.start, token.end)}` : `"${text.slice(token.start, token.end)}"`;
 
   function comparison(depth: number): ExpressionNode {
     const left = operand(depth);
