@@ -15,9 +15,9 @@ export type Token =
   | { kind: 'end'; start: number; end: number };
 
 const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\r' || c === '\n';
-const isNameStart = (c: string) => /[A-Za-z_]/.test(c);
-const isNamePart = (c: string) => /[A-Za-z0-9_.]/.test(c);
 const isDigit = (c: string) => c >= '0' && c <= '9';
+const isNameStart = (c: string) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c === '_';
+const isNamePart = (c: string) => isNameStart(c) || isDigit(c) || c === '.';
 
 export type TokenizeResult = { tokens: Token[]; error?: undefined } | { tokens?: undefined; error: ExpressionError };
 
