@@ -77,7 +77,9 @@ export const implementations: Record<string, FunctionImplementation> = {
     const ticks = BigInt(integer(args, 0, 'value'));
     return formatDateTime(new Date(adEpochMs + Number(ticks / 10_000n)), generalDateFormat);
   },
-  FormatDateTime: (args) => {
+  FormatDateTime: (given) => {
+    // dateTimeStyles is optional in the middle: three arguments are source, inputFormat, outputFormat (guess).
+    const args = given.length === 3 ? [given[0], undefined, given[1], given[2]] : given;
     if (isNull(args[0])) return null; // guess
     const source = text(args, 0, 'source');
     const parsed = parseDateTime(source, text(args, 2, 'inputFormat'));

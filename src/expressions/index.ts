@@ -9,4 +9,5 @@ export { maxDepth, parseExpression } from './parser';
 export { checkSchemaDocument, type SchemaDocumentCheck } from './schemaDocument';
 export { lintSchema, maxExpressionLength, type LintFinding, type LintRule } from './schemaLint';
 export { locate, type JsonPath, type Located } from './jsonLocate';
+export { expressionAt, nodeAt, type ExpressionAtOffset } from './expressionAt';
 export type { ExpressionValue } from './values';

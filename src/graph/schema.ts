@@ -26,6 +26,7 @@ export class SchemaRequestError extends GraphRequestError {
   override readonly hint: string;
   constructor(error: GraphRequestError, hint: string) {
     super({ ...error, graphMessage: error.graphMessage, cause: error.cause });
+    this.name = 'SchemaRequestError';
     this.hint = hint;
   }
 }

@@ -75,6 +75,7 @@ const cases: [string, ExpressionValue][] = [
   ['SingleAppRoleAssignment([appRoleAssignments])', 'Admin'],
   ['FormatDateTime([extensionAttribute1], , "yyyyMMddHHmmss.fZ", "yyyy-MM-dd")', '2015-01-23'],
   ['FormatDateTime("2020-12-31-08:00", , "yyyy-MM-ddzzz", "yyyy-MM-dd HH:mm")', '2020-12-31 08:00'],
+  ['FormatDateTime("20150123", "yyyyMMdd", "dd/MM/yyyy")', '23/01/2015'],
   ['DateFromNum(129699324000000000)', '1/1/2012 11:00:00 PM'],
   ['NormalizeDiacritics([givenName])', 'Zoe'],
   ['NormalizeDiacritics("Æsa Łukasz Strauß Ørsted")', 'AEsa Lukasz Strauss OErsted'],

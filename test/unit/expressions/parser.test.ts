@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { maxDepth, parseExpression, walk, type ExpressionNode } from '../../../src/expressions';
+import { expressionAt, maxDepth, parseExpression, walk, type ExpressionNode } from '../../../src/expressions';
 
 const ast = (text: string): ExpressionNode => {
   const result = parseExpression(text);
@@ -74,5 +74,26 @@ describe('expressions: parser', () => {
     assert.equal(result.errors[0].code, 'too-deep');
     assert.equal(result.errors[0].start, 'ToLower('.length * (maxDepth + 1));
     assert.deepEqual(parseExpression('ToLower('.repeat(maxDepth) + '[a]' + ')'.repeat(maxDepth)).errors, []);
+  });
+});
+
+describe('expressions: expressionAt (hover and completion support)', () => {
+  const text = JSON.stringify({ synchronizationRules: [{ objectMappings: [{ attributeMappings: [{ source: { expression: 'Join("\\"", [givenName], ToLower([sn]))', type: 'Function' } }] }] }] });
+
+  it('finds the expression, the decoded offset and the innermost node under a document offset', () => {
+    const at = text.indexOf('[sn]') + 2;
+    const found = expressionAt(text, at)!;
+    assert.equal(found.expression, 'Join("\\"", [givenName], ToLower([sn]))');
+    assert.equal(found.expression[found.offset], 'n');
+    assert.deepEqual(found.node && [found.node.kind, found.expression.slice(found.node.start, found.node.end)], ['attribute', '[sn]']);
+    assert.deepEqual(found.path, ['synchronizationRules', 0, 'objectMappings', 0, 'attributeMappings', 0, 'source', 'expression']);
+    assert.equal(found.toDocument(found.offset), at);
+    const onName = expressionAt(text, text.indexOf('ToLower') + 3)!;
+    assert.equal(onName.node?.kind === 'call' && onName.node.name, 'ToLower');
+  });
+
+  it('is undefined outside expressions', () => {
+    assert.equal(expressionAt(text, text.indexOf('Function') + 2), undefined);
+    assert.equal(expressionAt(text, 1), undefined);
   });
 });
