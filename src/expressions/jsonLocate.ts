@@ -1,7 +1,6 @@
-// Where values sit in a JSON text, found only for the paths that have findings: one jsonc-parser `visit` pass that
-// follows a trie of the wanted paths. Checks run on JSON.parse's value (native, fast) and call this only when they
-// found something, so a clean document costs no locating at all.
-import { visit } from 'jsonc-parser';
+// Where values sit in a JSON text, found only for the paths that have findings. Checks run on JSON.parse's value
+// (native, fast) and call this only when they found something. One pass that descends only into members on a wanted
+// path and skips everything else with a tight character loop: far cheaper than a full tokenizer over the text.
 
 export type JsonPath = readonly (string | number)[];
 
@@ -19,18 +18,15 @@ interface Trie {
   located?: Located;
 }
 
-interface Frame {
-  trie: Trie | undefined;
-  array: boolean;
-  index: number;
-  key?: string;
-  keyOffset?: number;
-  keyLength?: number;
-}
-
 export const pathKey = (path: JsonPath) => path.join('\u0000');
 
-/** The location of each wanted path that exists in the text, keyed by pathKey(path). */
+const quote = 34, backslash = 92, comma = 44, colon = 58, openBrace = 123, closeBrace = 125, openBracket = 91, closeBracket = 93;
+const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+
+/**
+ * The location of each wanted path that exists in the text, keyed by pathKey(path). The text must be valid JSON
+ * (callers locate only after JSON.parse accepted it); on anything else the result is partial, never a hang.
+ */
 export function locate(text: string, paths: readonly JsonPath[]): Map<string, Located> {
   const root: Trie = { children: new Map() };
   const wanted = new Map<string, Trie>();
@@ -44,50 +40,85 @@ export function locate(text: string, paths: readonly JsonPath[]): Map<string, Lo
     }
     wanted.set(pathKey(path), node);
   }
-  const stack: Frame[] = [];
-  const open: (Trie | undefined)[] = [];
-  /** The trie node of the value starting now, and its key's range when it is an object member. */
-  const enter = (): [Trie | undefined, Frame | undefined] => {
-    const parent = stack[stack.length - 1];
-    if (!parent) return [root, undefined];
-    const key = parent.array ? String(parent.index++) : parent.key!;
-    return [parent.trie?.children.get(key), parent];
+  const n = text.length;
+  let i = 0;
+  const spaces = () => {
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
   };
-  const place = (trie: Trie | undefined, parent: Frame | undefined, offset: number, length: number) => {
-    if (!trie || trie.located) return;
-    trie.located = { offset, length, ...(parent && !parent.array ? { keyOffset: parent.keyOffset, keyLength: parent.keyLength } : {}) };
+  const skipString = () => {
+    for (i++; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === backslash) i++;
+      else if (c === quote) return void i++;
+    }
   };
-  const begin = (array: boolean) => (offset: number) => {
-    const [trie, parent] = enter();
-    if (trie) place(trie, parent, offset, 0);
-    open.push(trie);
-    stack.push({ trie, array, index: 0 });
+  const skipValue = () => {
+    const first = text.charCodeAt(i);
+    if (first === quote) return skipString();
+    if (first === openBrace || first === openBracket) {
+      for (let depth = 0; i < n; ) {
+        const c = text.charCodeAt(i);
+        if (c === quote) {
+          skipString();
+          continue;
+        }
+        i++;
+        if (c === openBrace || c === openBracket) depth++;
+        else if ((c === closeBrace || c === closeBracket) && --depth === 0) return;
+      }
+      return;
+    }
+    while (i < n && !isSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== comma && text.charCodeAt(i) !== closeBrace && text.charCodeAt(i) !== closeBracket) i++;
   };
-  const end = (offset: number, length: number) => {
-    stack.pop();
-    const trie = open.pop();
-    if (trie?.located) trie.located.length = offset + length - trie.located.offset;
+  // Recursion follows the wanted paths only, so its depth is the longest path's.
+  const value = (trie: Trie, key?: [number, number]) => {
+    spaces();
+    const start = i;
+    const first = text.charCodeAt(i);
+    if (trie.children.size > 0 && first === openBrace) {
+      for (i++, spaces(); i < n && text.charCodeAt(i) === quote; ) {
+        const keyStart = i;
+        skipString();
+        const raw = text.slice(keyStart + 1, i - 1);
+        const name = raw.includes('\\') ? (JSON.parse(text.slice(keyStart, i)) as string) : raw;
+        const keyEnd = i;
+        spaces();
+        if (text.charCodeAt(i) === colon) i++;
+        const child = trie.children.get(name);
+        if (child) value(child, [keyStart, keyEnd]);
+        else {
+          spaces();
+          skipValue();
+        }
+        spaces();
+        if (text.charCodeAt(i) !== comma) break;
+        i++;
+        spaces();
+      }
+      spaces();
+      i++; // }
+    } else if (trie.children.size > 0 && first === openBracket) {
+      i++;
+      spaces();
+      for (let index = 0; i < n && text.charCodeAt(i) !== closeBracket; index++) {
+        const child = trie.children.get(String(index));
+        if (child) value(child);
+        else {
+          spaces();
+          skipValue();
+        }
+        spaces();
+        if (text.charCodeAt(i) !== comma) break;
+        i++;
+      }
+      spaces();
+      i++; // ]
+    } else {
+      skipValue();
+    }
+    trie.located = { offset: start, length: i - start, ...(key ? { keyOffset: key[0], keyLength: key[1] - key[0] } : {}) };
   };
-  visit(
-    text,
-    {
-      onObjectBegin: begin(false),
-      onArrayBegin: begin(true),
-      onObjectEnd: end,
-      onArrayEnd: end,
-      onObjectProperty: (property, offset, length) => {
-        const frame = stack[stack.length - 1];
-        frame.key = property;
-        frame.keyOffset = offset;
-        frame.keyLength = length;
-      },
-      onLiteralValue: (_value, offset, length) => {
-        const [trie, parent] = enter();
-        place(trie, parent, offset, length);
-      },
-    },
-    { disallowComments: true },
-  );
+  value(root);
   const result = new Map<string, Located>();
   for (const [key, trie] of wanted) if (trie.located) result.set(key, trie.located);
   return result;

@@ -1,7 +1,6 @@
 // Lint rules for a synchronizationSchema, from Microsoft's documented limits and known issues (FACTS.md "Schema
 // editing"; Entra known-issues.md and the scoping-filter page). They run on the parsed value and name each finding
 // by JSON path (plus a range inside a string for expressions); schemaLint.ts turns paths into offsets.
-import { walk } from './ast';
 import { arityOf, functionNamed, functionNamedIgnoringCase } from './catalog';
 import { filterOperatorNamed } from './filterOperators';
 import type { JsonPath } from './jsonLocate';
@@ -117,11 +116,8 @@ function lintSource(source: Json, path: JsonPath, report: Report, checkSource: (
     }
     const parsed = parseCached(expression);
     for (const error of parsed.errors) report('expression-syntax', 'error', `Expression: ${error.message}`, at, { inner: [error.start, Math.min(error.end, expression.length)] });
-    if (!parsed.ast) return;
-    for (const node of walk(parsed.ast)) {
-      if (node.kind === 'attribute') checkSource(node.name, at, [node.start, node.end]);
-      if (node.kind === 'call') lintCall(node.name, node.args.length, report, at, [node.start, node.nameEnd]);
-    }
+    for (const node of parsed.attributes) checkSource(node.name, at, [node.start, node.end]);
+    for (const node of parsed.calls) lintCall(node.name, node.args.length, report, at, [node.start, node.nameEnd]);
     return;
   }
   // No expression text: walk the tree of attributeMappingSource objects (without recursion).
