@@ -11,8 +11,11 @@ export interface BenchRow {
   ratio: string;
 }
 
-/** The Box template's schema, its user mapping and attributes repeated until the minified text reaches `bytes`. */
-export function largeSchemaText(bytes: number): string {
+/**
+ * The Box template's schema, its user mapping and attributes repeated until the minified text reaches `bytes`.
+ * Each `variant` has different expression texts, so that checking it parses every expression afresh.
+ */
+export function largeSchemaText(bytes: number, variant = 0): string {
   const schema = synchronizationSchema(templateSchemaId('BoxOutDelta'), templateCatalog.get('BoxOutDelta')!, 'Box');
   const [rule] = schema.synchronizationRules;
   const userMapping = rule.objectMappings[0];
@@ -29,7 +32,7 @@ export function largeSchemaText(bytes: number): string {
         {
           ...userMapping.attributeMappings[1],
           matchingPriority: 0,
-          source: { expression: `IIF(IsPresent([${extension}]), ToLower(Join(".", [givenName], [surname], [${extension}])), "none")`, name: 'IIF', parameters: [], type: 'Function' },
+          source: { expression: `IIF(IsPresent([${extension}]), ToLower(Join(".", [givenName], [surname], [${extension}])), "none ${variant}")`, name: 'IIF', parameters: [], type: 'Function' },
           targetAttributeName: `urn:ietf:params:scim:schemas:extension:custom:2.0:User:attribute${i}`,
         },
       ],
@@ -52,13 +55,12 @@ export function schemaEditingRows(): BenchRow[] {
   const kb = Math.round(text.length / 1024);
   const first = checkSchemaDocument(text); // compiles the synchronizationSchema validator once
   if (first.findings.length) throw new Error(`the bench schema should be clean: ${first.findings[0].message}`);
-  const opens: number[] = [];
-  const parses: number[] = [];
-  for (let i = 0; i < 15; i++) {
-    opens.push(timeMs(() => checkSchemaDocument(text)));
-    parses.push(timeMs(() => JSON.parse(text)));
-  }
-  // One keystroke inside an expression (a typo that breaks it), then the whole document checked again.
+  // Opening: a document whose expressions were never seen (cold parse cache), 15 different ones.
+  const variants = Array.from({ length: 15 }, (_, i) => largeSchemaText(500 * 1024, i + 1));
+  const opens = variants.map((variant) => timeMs(() => checkSchemaDocument(variant)));
+  const parses = variants.map((variant) => timeMs(() => JSON.parse(variant)));
+  // One keystroke inside an expression (a typo that breaks it), then the whole document checked again: the other
+  // expressions come from the parse cache, as they do in an editor.
   const at = text.indexOf('ToLower(Join(', text.length / 2);
   const edited = `${text.slice(0, at)}ToLowr${text.slice(at + 'ToLower'.length)}`;
   if (!lintSchema(edited).some((finding) => finding.rule === 'unknown-function')) throw new Error('the edit should be found');
@@ -71,7 +73,7 @@ export function schemaEditingRows(): BenchRow[] {
   const parse = median(parses);
   const row = (measure: string, ms: number, goal: string): BenchRow => ({ measure, value: `${round(ms)} ms`, baseline: `${round(parse)} ms (JSON.parse alone); goal ${goal}`, ratio: `${round(parse / ms)}x` });
   return [
-    row(`open a ${kb} KB minified synchronizationSchema: JSON Schema + lint (median of 15)`, median(opens), '< 200 ms'),
+    row(`open a ${kb} KB minified synchronizationSchema: JSON Schema + lint, every expression parsed (median of 15)`, median(opens), '< 200 ms'),
     row('lint pass after a one-character edit (median of 15)', median(lints), '< 50 ms'),
     row('JSON Schema + lint after a one-character edit (median of 15)', median(checks), '< 50 ms'),
   ];
