@@ -7,6 +7,7 @@ import { listServicePrincipals, nextServicePrincipalPage } from '../src/graph/se
 import { getSynchronization, listJobs, listTemplates } from '../src/graph/synchronization';
 import { validateResponse } from '../src/schema';
 import { roundTrips, sampleClient } from '../test/unit/graph/sampleClient';
+import { schemaEditingRows } from './benchSchemaEditing';
 
 interface Row {
   measure: string;
@@ -97,6 +98,7 @@ async function main(): Promise<void> {
     await emulator.close();
   }
   validation();
+  rows.push(...schemaEditingRows());
   console.table(rows);
   const out = path.join(__dirname, '..', 'test-results', 'bench.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });

@@ -5,9 +5,10 @@ import type { EmulatorCall, EmulatorResponse, RoutedCall } from './exchange';
 import { faultFailure, outcomeKinds, spoilJson } from './faultEffects';
 import { resolveRoute, type ResolvedRoute } from './routeTable';
 import { handleBatch } from './routes/batch';
-import { createJob, deleteJob, getJob, getJobSchema, listJobs, pauseJobRoute, restartJobRoute, startJobRoute } from './routes/jobs';
+import { createJob, deleteJob, getJob, listJobs, pauseJobRoute, restartJobRoute, startJobRoute } from './routes/jobs';
 import { getServicePrincipal, listServicePrincipals } from './routes/servicePrincipals';
-import { getTemplate, getTemplateSchema, listApplicationTemplates, listTemplates } from './routes/templates';
+import { deleteJobSchema, getJobSchema, getTemplateSchema, listFilterOperators, listSchemaFunctions, parseExpressionRoute, patchJobSchema, putJobSchema } from './routes/schema';
+import { getTemplate, listApplicationTemplates, listTemplates } from './routes/templates';
 import { openidConfiguration, token } from './routes/token';
 import type { FaultRule, RouteName } from './types';
 
@@ -28,12 +29,19 @@ const handlers: Partial<Record<RouteName, RouteHandler>> = {
   pauseJob: pauseJobRoute,
   restartJob: restartJobRoute,
   getJobSchema,
+  putJobSchema,
+  deleteJobSchema,
+  patchJobSchema,
+  listSchemaFunctions,
+  listFilterOperators,
+  parseExpression: parseExpressionRoute,
 };
 
 const anonymousRoutes = new Set<RouteName>(['openidConfiguration', 'token']);
 const synchronizationRoutes = new Set<RouteName>([
   'listTemplates', 'getTemplate', 'getTemplateSchema', 'listApplicationTemplates', 'listJobs', 'createJob', 'getJob', 'deleteJob',
   'startJob', 'pauseJob', 'restartJob', 'getJobSchema',
+  'putJobSchema', 'deleteJobSchema', 'patchJobSchema', 'listSchemaFunctions', 'listFilterOperators', 'parseExpression',
 ]);
 
 // Unref'd: a long latency fault must not keep a test process (or the CLI) alive after close().

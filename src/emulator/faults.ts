@@ -10,6 +10,7 @@ const routeNames: ReadonlySet<string> = new Set<RouteName | '*'>([
   '*', 'openidConfiguration', 'token', 'batch', 'listServicePrincipals', 'getServicePrincipal', 'listTemplates', 'getTemplate',
   'getTemplateSchema', 'listApplicationTemplates', 'listJobs', 'createJob', 'getJob', 'deleteJob', 'startJob', 'pauseJob',
   'restartJob', 'getJobSchema', 'admin', 'notFound',
+  'putJobSchema', 'deleteJobSchema', 'patchJobSchema', 'listSchemaFunctions', 'listFilterOperators', 'parseExpression',
 ]);
 
 /**

@@ -22,6 +22,15 @@ const graphPatterns: readonly Pattern[] = [
   ['POST', [...jobs, ':job', 'pause'], 'pauseJob'],
   ['POST', [...jobs, ':job', 'restart'], 'restartJob'],
   ['GET', [...jobs, ':job', 'schema'], 'getJobSchema'],
+  ['PUT', [...jobs, ':job', 'schema'], 'putJobSchema'],
+  ['DELETE', [...jobs, ':job', 'schema'], 'deleteJobSchema'],
+  ['PATCH', [...jobs, ':job', 'schema'], 'patchJobSchema'],
+  ['GET', [...jobs, ':job', 'schema', 'functions'], 'listSchemaFunctions'],
+  ['GET', [...templates, ':template', 'schema', 'functions'], 'listSchemaFunctions'],
+  ['GET', [...jobs, ':job', 'schema', 'filterOperators'], 'listFilterOperators'],
+  ['GET', [...templates, ':template', 'schema', 'filterOperators'], 'listFilterOperators'],
+  ['POST', [...jobs, ':job', 'schema', 'parseExpression'], 'parseExpression'],
+  ['POST', [...templates, ':template', 'schema', 'parseExpression'], 'parseExpression'],
   ['POST', ['$batch'], 'batch'],
 ];
 

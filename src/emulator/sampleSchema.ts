@@ -1,46 +1,10 @@
-// A small but well-formed synchronizationSchema for a template or job: two directories and one rule whose
-// object mappings follow the template's direction. Real schemas are far larger; the shapes are what matter here.
+// A well-formed synchronizationSchema for a template or job: source and target directories (objects and attributes)
+// and one rule whose object mappings follow the template's direction (flows in sampleSchemaFlows.ts). Real schemas are
+// far larger; the shapes are what matter here (synchronizationSchema in the CSDL).
 import type { TemplateDefinition, TemplateDirection } from './model';
-
-type AttributeType = 'String' | 'Boolean' | 'Reference';
-/** [source attribute, target attribute, type, is the matching (join) attribute] */
-type Pair = readonly [string, string, AttributeType, boolean];
-interface ObjectFlow {
-  source: string;
-  target: string;
-  pairs: readonly Pair[];
-}
+import { groupToScim, intoEntra, userToScim, userToTenant, type AttributeSpec, type MappingSpec, type ObjectFlow } from './sampleSchemaFlows';
 
 const entra = 'Azure Active Directory';
-const userToScim: ObjectFlow = {
-  source: 'User',
-  target: 'User',
-  pairs: [
-    ['userPrincipalName', 'userName', 'String', true],
-    ['accountEnabled', 'active', 'Boolean', false],
-    ['givenName', 'name.givenName', 'String', false],
-    ['surname', 'name.familyName', 'String', false],
-    ['mail', 'emails[type eq "work"].value', 'String', false],
-  ],
-};
-const groupToScim: ObjectFlow = {
-  source: 'Group',
-  target: 'Group',
-  pairs: [
-    ['displayName', 'displayName', 'String', true],
-    ['members', 'members', 'Reference', false],
-  ],
-};
-const intoEntra = (source: string, anchor: string): ObjectFlow => ({
-  source,
-  target: 'User',
-  pairs: [
-    [anchor, 'employeeId', 'String', true],
-    ['GivenName', 'givenName', 'String', false],
-    ['Surname', 'surname', 'String', false],
-    ['Active', 'accountEnabled', 'Boolean', false],
-  ],
-});
 
 function shape(direction: TemplateDirection, application: string): { source: string; target: string; flows: ObjectFlow[] } {
   switch (direction) {
@@ -51,11 +15,11 @@ function shape(direction: TemplateDirection, application: string): { source: str
     case 'cloudSync':
       return { source: 'Active Directory', target: entra, flows: [intoEntra('user', 'objectGUID')] };
     case 'crossTenant':
-      return { source: entra, target: `${entra} (target tenant)`, flows: [{ ...userToScim, pairs: userToScim.pairs.map(([s, , type, m]) => [s, s, type, m] as const) }] };
+      return { source: entra, target: `${entra} (target tenant)`, flows: [userToTenant] };
   }
 }
 
-function attribute(name: string, type: AttributeType, anchor: boolean) {
+function attribute([name, type, multivalued = false]: AttributeSpec, anchor: boolean) {
   return {
     anchor,
     apiExpressions: [],
@@ -63,7 +27,7 @@ function attribute(name: string, type: AttributeType, anchor: boolean) {
     defaultValue: null,
     flowNullValues: false,
     metadata: [],
-    multivalued: type === 'Reference',
+    multivalued,
     mutability: 'ReadWrite',
     name,
     referencedObjects: type === 'Reference' ? [{ referencedObjectName: 'User', referencedProperty: null }] : [],
@@ -84,26 +48,48 @@ function directory(name: string, objects: { name: string; attributes: ReturnType
   };
 }
 
+/** attributeMappingSource for an expression: a plain `[attribute]` is an Attribute source, anything else a Function. */
+function source(expression: string) {
+  const attribute = /^\[([^\]]+)\]$/.exec(expression)?.[1];
+  if (attribute) return { expression, name: attribute, parameters: [], type: 'Attribute' };
+  const constant = /^"(.*)"$/.exec(expression)?.[1];
+  if (constant !== undefined) return { expression, name: constant, parameters: [], type: 'Constant' };
+  return { expression, name: /^\w+/.exec(expression)![0], parameters: [], type: 'Function' };
+}
+
+function attributeMapping([expression, target, matchingPriority]: MappingSpec) {
+  return {
+    defaultValue: null,
+    exportMissingReferences: false,
+    flowBehavior: 'FlowWhenChanged',
+    flowType: 'Always',
+    matchingPriority,
+    source: source(expression),
+    targetAttributeName: target,
+  };
+}
+
 function objectMapping(flow: ObjectFlow, source: string, target: string) {
   return {
-    attributeMappings: flow.pairs.map(([from, to, , matching]) => ({
-      defaultValue: null,
-      exportMissingReferences: false,
-      flowBehavior: 'FlowWhenChanged',
-      flowType: 'Always',
-      matchingPriority: matching ? 1 : 0,
-      source: { expression: `[${from}]`, name: from, parameters: [], type: 'Attribute' },
-      targetAttributeName: to,
-    })),
+    attributeMappings: flow.mappings.map(attributeMapping),
     enabled: true,
     flowTypes: 'Add, Update, Delete',
     metadata: [],
     name: `Provision ${source} ${flow.source}s to ${target}`,
-    scope: null,
+    scope: flow.scope
+      ? {
+          categoryFilterGroups: [],
+          groups: [{ name: flow.scope.name, clauses: flow.scope.clauses.map(({ values, ...clause }) => ({ ...clause, targetOperand: { values } })) }],
+          inputFilterGroups: [],
+        }
+      : null,
     sourceObjectName: flow.source,
     targetObjectName: flow.target,
   };
 }
+
+const matchingNames = (flow: ObjectFlow, side: 'source' | 'target') =>
+  new Set(flow.mappings.filter(([, , priority]) => priority > 0).map(([expression, target]) => (side === 'target' ? target : expression.slice(1, -1))));
 
 /** The schema of a template (id `{templateId}.` + 32 zeros) or of a job (the job's id). */
 export function synchronizationSchema(schemaId: string, template: TemplateDefinition, application: string) {
@@ -111,7 +97,7 @@ export function synchronizationSchema(schemaId: string, template: TemplateDefini
   const side = (pick: 'source' | 'target') =>
     flows.map((flow) => ({
       name: flow[pick],
-      attributes: flow.pairs.map(([from, to, type, matching]) => attribute(pick === 'source' ? from : to, type, matching)),
+      attributes: flow[pick === 'source' ? 'sourceAttributes' : 'targetAttributes'].map((spec) => attribute(spec, matchingNames(flow, pick).has(spec[0]))),
     }));
   return {
     id: schemaId,
@@ -122,7 +108,9 @@ export function synchronizationSchema(schemaId: string, template: TemplateDefini
         editable: true,
         groupFilter: { includedGroups: [] },
         id: template.id,
-        metadata: [],
+        // Whether provisionOnDemand accepts this rule's ruleId. The key name is a guess (FACTS.md: "rule metadata can
+        // say whether on-demand is supported"); API-driven inbound has no source to read one user from.
+        metadata: [{ key: 'IsOnDemandProvisioningSupported', value: String(template.id !== 'API2AAD') }],
         name: `${template.id} rule`,
         objectMappings: flows.map((flow) => objectMapping(flow, source, target)),
         priority: 1,

@@ -13,6 +13,8 @@ export class TenantStore {
   private jobs = new Map<string, JobDocument[]>();
   /** When each job was created through the API (not seeded ones): for replication-lag faults. */
   private created = new Map<string, number>();
+  /** Job schemas that differ from their template's (PUT); a job without one has its template's (see routes/schema.ts). */
+  private schemas = new Map<string, unknown>();
 
   constructor(
     readonly tenantId: string,
@@ -33,6 +35,7 @@ export class TenantStore {
   reset(): void {
     this.jobs = new Map();
     this.created = new Map();
+    this.schemas = new Map();
     for (const seed of seedJobs) this.jobsOf(seed.servicePrincipalId).push(seededJob(seed, this.tenantId));
   }
 
@@ -67,6 +70,18 @@ export class TenantStore {
   deleteJob(servicePrincipalId: string, jobId: string): void {
     const jobs = this.jobsOf(servicePrincipalId);
     this.jobs.set(servicePrincipalId, jobs.filter((job) => job.id !== jobId));
+    this.schemas.delete(jobId);
+  }
+
+  /** The schema stored for a job by PUT; undefined while it is still its template's. */
+  jobSchema(jobId: string): unknown {
+    return this.schemas.get(jobId);
+  }
+
+  /** Stores a job's schema (PUT), or forgets it so the job has its template's again (DELETE …/schema). */
+  setJobSchema(jobId: string, schema: unknown | undefined): void {
+    if (schema === undefined) this.schemas.delete(jobId);
+    else this.schemas.set(jobId, schema);
   }
 
   /** Milliseconds since the job was created through the API; undefined for seeded or unknown jobs. */

@@ -44,6 +44,12 @@ export type RouteName =
   | 'pauseJob'
   | 'restartJob'
   | 'getJobSchema'
+  | 'putJobSchema'
+  | 'deleteJobSchema'
+  | 'patchJobSchema'
+  | 'listSchemaFunctions'
+  | 'listFilterOperators'
+  | 'parseExpression'
   | 'admin'
   | 'notFound';
 

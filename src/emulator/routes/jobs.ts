@@ -1,11 +1,9 @@
-// Synchronization jobs: list, create from a template, get, delete, start, pause, restart, schema.
+// Synchronization jobs: list, create from a template, get, delete, start, pause, restart (schemas: routes/schema.ts).
 import type { EmulatorContext, RouteHandler } from '../context';
 import { badRequest, GraphError, notFound, parseJsonBody } from '../errors';
 import { noContent, ok, type RoutedCall } from '../exchange';
 import { pauseJob, restartJob, restartScopesOf, startJob } from '../jobActions';
 import { newJob, type JobDocument } from '../jobFactory';
-import { templateCatalog } from '../sampleTemplates';
-import { synchronizationSchema } from '../sampleSchema';
 import { servicePrincipalOf } from './templates';
 
 const jobsUrl = (call: RoutedCall, spId: string) => `${call.origin}/${call.version}/servicePrincipals/${spId}/synchronization/jobs`;
@@ -13,7 +11,7 @@ const contextOf = (call: RoutedCall, spId: string, suffix = '') => `${call.origi
 // A snapshot: the stored job keeps changing after the answer is built.
 const snapshot = (job: JobDocument) => structuredClone(job);
 
-function jobOf(context: EmulatorContext, call: RoutedCall) {
+export function jobOf(context: EmulatorContext, call: RoutedCall) {
   const sp = servicePrincipalOf(context, call);
   const job = context.store.job(sp.id, call.params.job);
   if (!job) throw notFound(call.params.job);
@@ -78,12 +76,4 @@ export const restartJobRoute: RouteHandler = (context, call) => {
   const { job } = jobOf(context, call);
   restartJob(job, restartScopesOf(call.body));
   return noContent();
-};
-
-export const getJobSchema: RouteHandler = (context, call) => {
-  const { sp, job } = jobOf(context, call);
-  const template = templateCatalog.get(job.templateId);
-  if (!template) throw notFound(`${job.id}/schema`);
-  const entity = `${call.origin}/${call.version}/$metadata#servicePrincipals('${sp.id}')/synchronization/jobs('${job.id}')/schema/$entity`;
-  return ok({ '@odata.context': entity, ...synchronizationSchema(job.id, template, sp.displayName) });
 };

@@ -1,4 +1,4 @@
-// Synchronization templates of a service principal (or of its application) and their schemas.
+// Synchronization templates of a service principal (or of its application); their schemas: routes/schema.ts.
 import type { EmulatorContext, RouteHandler } from '../context';
 import { GraphError, notFound } from '../errors';
 import { ok, type RoutedCall } from '../exchange';
@@ -45,7 +45,7 @@ export function servicePrincipalOf({ store }: EmulatorContext, call: RoutedCall)
   return sp;
 }
 
-function templateOf(context: EmulatorContext, call: RoutedCall): { sp: ServicePrincipalRecord; template: TemplateDefinition } {
+export function templateOf(context: EmulatorContext, call: RoutedCall): { sp: ServicePrincipalRecord; template: TemplateDefinition } {
   const sp = servicePrincipalOf(context, call);
   const template = context.store.templatesOf(sp).find((candidate) => candidate.id === call.params.template);
   if (!template) throw new GraphError(404, 'ResourceNotFound', `The synchronization template '${call.params.template}' does not exist for this service principal.`);
@@ -77,10 +77,4 @@ export const getTemplate: RouteHandler = (context, call) => {
   const select = parseSelect(call.query.get('$select'), properties, 'synchronizationTemplate');
   const entity = `${call.origin}/${call.version}/$metadata#servicePrincipals('${sp.id}')/synchronization/templates/$entity`;
   return ok({ '@odata.context': entity, ...toWire(template, sp, call, select) });
-};
-
-export const getTemplateSchema: RouteHandler = (context, call) => {
-  const { sp, template } = templateOf(context, call);
-  const entity = `${call.origin}/${call.version}/$metadata#servicePrincipals('${sp.id}')/synchronization/templates('${template.id}')/schema/$entity`;
-  return ok({ '@odata.context': entity, ...synchronizationSchema(templateSchemaId(template.id), template, sp.displayName) });
 };
