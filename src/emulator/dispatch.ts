@@ -6,7 +6,10 @@ import { faultFailure, outcomeKinds, spoilJson } from './faultEffects';
 import { resolveRoute, type ResolvedRoute } from './routeTable';
 import { handleBatch } from './routes/batch';
 import { createJob, deleteJob, getJob, getJobSchema, listJobs, pauseJobRoute, restartJobRoute, startJobRoute } from './routes/jobs';
-import { getServicePrincipal, listServicePrincipals } from './routes/servicePrincipals';
+import { getSecrets, putSecrets, validateCredentials, validateJobCredentials } from './routes/credentials';
+import { listGroups, listUsers } from './routes/directory';
+import { provisionOnDemand } from './routes/provisionOnDemand';
+import { countServicePrincipals, getServicePrincipal, listServicePrincipals } from './routes/servicePrincipals';
 import { getTemplate, getTemplateSchema, listApplicationTemplates, listTemplates } from './routes/templates';
 import { openidConfiguration, token } from './routes/token';
 import type { FaultRule, RouteName } from './types';
@@ -28,18 +31,27 @@ const handlers: Partial<Record<RouteName, RouteHandler>> = {
   pauseJob: pauseJobRoute,
   restartJob: restartJobRoute,
   getJobSchema,
+  putSecrets,
+  getSecrets,
+  validateCredentials,
+  validateJobCredentials,
+  provisionOnDemand,
+  listUsers,
+  listGroups,
+  countServicePrincipals,
 };
 
 const anonymousRoutes = new Set<RouteName>(['openidConfiguration', 'token']);
 const synchronizationRoutes = new Set<RouteName>([
   'listTemplates', 'getTemplate', 'getTemplateSchema', 'listApplicationTemplates', 'listJobs', 'createJob', 'getJob', 'deleteJob',
   'startJob', 'pauseJob', 'restartJob', 'getJobSchema',
+  'putSecrets', 'getSecrets', 'validateCredentials', 'validateJobCredentials', 'provisionOnDemand',
 ]);
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function errorResponse(call: EmulatorCall, error: GraphError): EmulatorResponse {
-  return { status: error.status, headers: { ...error.headers }, body: errorEnvelope(error.code, error.message, call.ids) };
+  return { status: error.status, headers: { ...error.headers }, body: errorEnvelope(error.code, error.message, call.ids, { status: error.status, target: error.target }) };
 }
 
 /** Answers one request and records it in the request log (with its status once known). */

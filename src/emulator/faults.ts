@@ -10,6 +10,7 @@ const routeNames: ReadonlySet<string> = new Set<RouteName | '*'>([
   '*', 'openidConfiguration', 'token', 'batch', 'listServicePrincipals', 'getServicePrincipal', 'listTemplates', 'getTemplate',
   'getTemplateSchema', 'listApplicationTemplates', 'listJobs', 'createJob', 'getJob', 'deleteJob', 'startJob', 'pauseJob',
   'restartJob', 'getJobSchema', 'admin', 'notFound',
+  'putSecrets', 'getSecrets', 'validateCredentials', 'validateJobCredentials', 'provisionOnDemand', 'listUsers', 'listGroups', 'countServicePrincipals',
 ]);
 
 const optionalNumber = (rule: Record<string, unknown>, name: string) => {
