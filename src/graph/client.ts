@@ -43,6 +43,10 @@ export interface GraphRequestSpec {
   headers?: Record<string, string>;
   body?: unknown;
   signal?: AbortSignal;
+  /** What the exchange records as the request body instead of the real one (secrets redacted); the real one is sent. */
+  recordedBody?: string;
+  /** The permissions the call needs, for the hint of a 401/403 (GraphRequestError.hint). */
+  permissions?: string;
 }
 
 export interface GraphResponse {
@@ -81,6 +85,7 @@ export class GraphClient {
   /** Sends one request; resolves on 2xx, otherwise throws GraphRequestError (with the exchange when one happened). */
   async send(spec: GraphRequestSpec): Promise<GraphResponse> {
     const capture = new RequestCapture(spec.version ?? this.defaultVersion);
+    capture.recordedBody = spec.recordedBody;
     let request = this.client
       .api(spec.path)
       .version(capture.apiVersion)
@@ -107,7 +112,7 @@ export class GraphClient {
     } finally {
       exchange.elapsedMs = Math.round(performance.now() - started);
     }
-    if (!response.ok) throw httpError(exchange, response);
+    if (!response.ok) throw httpError(exchange, response, spec.permissions);
     return { status: response.status, text: exchange.responseText, exchange };
   }
 
@@ -155,7 +160,7 @@ function idsOf(exchange: GraphExchange | undefined) {
   };
 }
 
-function httpError(exchange: GraphExchange, response: Response): GraphRequestError {
+function httpError(exchange: GraphExchange, response: Response, permissions: string | undefined): GraphRequestError {
   const envelope = parseErrorEnvelope(exchange.responseText);
   const ids = idsOf(exchange);
   return new GraphRequestError({
@@ -168,6 +173,7 @@ function httpError(exchange: GraphExchange, response: Response): GraphRequestErr
     date: ids.date ?? envelope.date,
     retryAfterSeconds: retryAfterSeconds(response),
     exchange,
+    permissions,
   });
 }
 

@@ -19,6 +19,8 @@ export interface GraphErrorDetails {
   retryAfterSeconds?: number;
   exchange?: GraphExchange;
   cause?: unknown;
+  /** The permissions the call needs, in words (e.g. "Synchronization.ReadWrite.All"): named in the hint of a 401/403. */
+  permissions?: string;
 }
 
 /** The one error type the Graph layer throws: everything a user needs to understand and report a failure. */
@@ -100,8 +102,11 @@ function hintFor(d: GraphErrorDetails): string {
       return 'The response is shown as Graph sent it, with its problems listed. Refresh to fetch it again.';
     case 'signIn':
       return 'Sign in again. Check the sign-in method, tenant, client id and cloud settings.';
-    case 'http':
-      return httpHint(d);
+    case 'http': {
+      const hint = httpHint(d);
+      const status = d.status ?? 0;
+      return d.permissions && (status === 401 || status === 403) ? `${hint} This call needs ${d.permissions}.` : hint;
+    }
   }
 }
 
