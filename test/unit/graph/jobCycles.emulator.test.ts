@@ -38,7 +38,7 @@ describe('Graph layer: a job\'s life on the emulator\'s clock (start, first cycl
     const read = async () => {
       const response = await getJob(client, scimApp.id, id);
       assert.deepEqual(validateResponse({ text: response.text, type: 'synchronizationJob', version: 'v1.0' }).findings.filter((f) => f.severity === 'error'), []);
-      return parseJson<SynchronizationJob & { status: Record<string, any> }>(response);
+      return parseJson<SynchronizationJob>(response);
     };
     return { client, id, read };
   }
@@ -56,8 +56,8 @@ describe('Graph layer: a job\'s life on the emulator\'s clock (start, first cycl
     job = await read();
     assert.equal(jobState(job), 'Quarantine');
     assert.equal(job.schedule.state, 'Active');
-    assert.equal(job.status.lastExecution.state, 'Failed');
-    assert.equal(job.status.lastExecution.error.code, 'SystemForCrossDomainIdentityManagementInvalidCredentials');
+    assert.equal(job.status.lastExecution!.state, 'Failed');
+    assert.equal(job.status.lastExecution!.error.code, 'SystemForCrossDomainIdentityManagementInvalidCredentials');
     const quarantine = job.status.quarantine!;
     assert.equal(quarantine.reason, 'EncounteredQuarantineException');
     assert.equal(quarantine.seriesCount, 1);
@@ -94,11 +94,11 @@ describe('Graph layer: a job\'s life on the emulator\'s clock (start, first cycl
     emulator.clock.advance(20_000);
     job = await read();
     assert.deepEqual([job.schedule.state, job.status.code, jobState(job)], ['Active', 'Active', 'Active']);
-    assert.equal(job.status.lastExecution.state, 'Succeeded');
-    assert.deepEqual(job.status.lastExecution.error, { code: 'None', message: '', tenantActionable: false });
+    assert.equal(job.status.lastExecution!.state, 'Succeeded');
+    assert.deepEqual(job.status.lastExecution!.error, { code: 'None', message: '', tenantActionable: false });
     assert.deepEqual(job.status.lastSuccessfulExecution, job.status.lastExecution);
-    assert.ok(job.status.synchronizedEntryCountByType.find((entry: { key: string }) => entry.key === 'user to User').value >= 20);
-    assert.equal(job.status.progress[0].completedUnits, job.status.progress[0].totalUnits);
+    assert.ok(job.status.synchronizedEntryCountByType!.find((entry) => entry.key === 'user to User')!.value >= 20);
+    assert.equal(job.status.progress![0].completedUnits, job.status.progress![0].totalUnits);
     assert.equal(job.status.steadyStateFirstAchievedTime, job.status.steadyStateLastAchievedTime);
     assert.equal(job.status.countSuccessiveCompleteFailures, 0);
 
