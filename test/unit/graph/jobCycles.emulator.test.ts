@@ -57,7 +57,7 @@ describe('Graph layer: a job\'s life on the emulator\'s clock (start, first cycl
     assert.equal(jobState(job), 'Quarantine');
     assert.equal(job.schedule.state, 'Active');
     assert.equal(job.status.lastExecution!.state, 'Failed');
-    assert.equal(job.status.lastExecution!.error.code, 'SystemForCrossDomainIdentityManagementInvalidCredentials');
+    assert.equal(job.status.lastExecution!.error!.code, 'SystemForCrossDomainIdentityManagementInvalidCredentials');
     const quarantine = job.status.quarantine!;
     assert.equal(quarantine.reason, 'EncounteredQuarantineException');
     assert.equal(quarantine.seriesCount, 1);
