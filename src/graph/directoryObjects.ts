@@ -37,7 +37,7 @@ async function search(
 ): Promise<DirectoryObjectSummary[]> {
   const query: Record<string, string> = { $select: `id,displayName,${detail}`, $top: String(options.top ?? 20) };
   // A double quote would end the search phrase; Graph has no escape for it inside displayName:…
-  const words = text.replace(/"/g, ' ').trim();
+  const words = text.replace(/"/g, ' ').replace(/\s+/g, ' ').trim();
   if (words) query.$search = `"displayName:${words}"`;
   const page = await client.json<{ value: Record<string, unknown>[] }>({
     method: 'GET',

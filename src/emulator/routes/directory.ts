@@ -19,14 +19,17 @@ interface DirectoryQuery {
 const userProperties = ['id', 'displayName', 'givenName', 'surname', 'userPrincipalName', 'mail', 'accountEnabled', 'jobTitle'] as const;
 const groupProperties = ['id', 'displayName', 'description', 'mailNickname', 'securityEnabled', 'mailEnabled'] as const;
 
-/** `"displayName:word"` (quotes required); matches a word of the display name that starts with it, as Graph's tokenized search does. */
+/** `"displayName:words"` (quotes required): each word must start a word of the display name, as Graph's tokenized search does. */
 export function searchMatcher(search: string | null, eventual: boolean): ((displayName: string) => boolean) | undefined {
   if (search === null) return undefined;
   if (!eventual) throw badRequest("Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'", 'Request_BadRequest');
   const match = /^"displayName:(.*)"$/i.exec(search.trim());
   if (!match) throw badRequest(`Invalid $search value '${search}': use "displayName:text".`, 'Request_BadRequest');
-  const wanted = match[1].trim().toLowerCase();
-  return (displayName) => displayName.toLowerCase().split(/\s+/).some((word) => word.startsWith(wanted)) || displayName.toLowerCase().startsWith(wanted);
+  const wanted = match[1].toLowerCase().split(/\s+/).filter(Boolean);
+  return (displayName) => {
+    const words = displayName.toLowerCase().split(/[\s()/.,-]+/);
+    return wanted.every((part) => words.some((word) => word.startsWith(part)));
+  };
 }
 
 function filterMatcher(filter: string | null): ((item: { id: string; displayName: string }) => boolean) | undefined {
