@@ -8,7 +8,6 @@ import { OnDemandRateLimiter, OnDemandRateLimitError, parseOnDemandPair, provisi
 import { listServicePrincipals } from '../../../src/graph/servicePrincipals';
 import { synchronizationPath } from '../../../src/graph/synchronization';
 import type { ServicePrincipal } from '../../../src/graph/types';
-import { validateResponse } from '../../../src/schema';
 import { sampleClient } from './sampleClient';
 
 describe('Graph layer: provision on demand and the directory search behind it (against the emulator)', function () {
@@ -56,7 +55,6 @@ describe('Graph layer: provision on demand and the directory search behind it (a
     const [user] = await searchUsers(client, 'Adele');
     const first = await provisionOnDemand(client, scimApp.id, jobId, ruleId, [{ objectId: user.id, objectTypeName: 'User' }]);
     assert.equal(first.response.status, 200);
-    assert.deepEqual(validateResponse({ text: first.response.text, type: 'stringKeyStringValuePair', version: 'v1.0' }).findings.filter((f) => f.severity === 'error'), []);
     assert.ok(first.parsed.ok);
     if (!first.parsed.ok) return;
     assert.equal(first.parsed.result.status, 'Success');
