@@ -61,10 +61,13 @@ function contextFor(options: EmulatorOptions): EmulatorContext {
   const { tenantId, credentials, credentialsWithoutSynchronization } = sampleTenant;
   const store = new TenantStore(tenantId, options.servicePrincipalCount ?? 0);
   const clock = new EmulatorClock(options.clock ?? 'real');
+  const cycleSeconds = options.cycleSeconds ?? defaultCycleSeconds;
+  // A zero interval would make every cycle schedule the next one at the same instant, forever.
+  if (!(cycleSeconds > 0)) throw new RangeError(`cycleSeconds must be positive, not ${cycleSeconds}.`);
   return {
     store,
     clock,
-    cycles: new JobCycles(clock, store, (options.cycleSeconds ?? defaultCycleSeconds) * 1000),
+    cycles: new JobCycles(clock, store, cycleSeconds * 1000),
     tokens: new TokenIssuer(tenantId, options.tokenLifetimeSeconds ?? 3600),
     faults: new FaultStore(),
     log: new RequestLog(),
