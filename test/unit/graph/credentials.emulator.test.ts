@@ -7,14 +7,15 @@ import { requestSnippets } from '../../../src/graph/requestSnippets';
 import { listServicePrincipals } from '../../../src/graph/servicePrincipals';
 import { listTemplates, synchronizationPath } from '../../../src/graph/synchronization';
 import type { ServicePrincipal } from '../../../src/graph/types';
+import { secretValues, wrongSecretToken } from '../../fixtures/secretValues';
 import { sampleClient } from './sampleClient';
 
 const right = [
   { key: 'BaseAddress', value: sampleTenant.scimCredentials.BaseAddress },
   { key: 'SecretToken', value: sampleTenant.scimCredentials.SecretToken },
 ];
-const wrongToken = 'wrong-token-that-must-not-be-logged-4711';
-const wrong = [right[0], { key: 'SecretToken', value: wrongToken }];
+
+const wrong = [right[0], { key: 'SecretToken', value: wrongSecretToken }];
 
 describe('Graph layer: admin credentials (against the emulator)', function () {
   this.timeout(30_000);
@@ -122,6 +123,6 @@ describe('Graph layer: admin credentials (against the emulator)', function () {
     written.push(JSON.stringify(traces), JSON.stringify(emulator.requests.entries()));
     const everything = written.join('\n');
     assert.ok(everything.includes('<redacted>'), 'the bodies are recorded, redacted');
-    for (const secret of [wrongToken, sampleTenant.scimCredentials.SecretToken]) assert.ok(!everything.includes(secret), `a secret leaked: ${secret}`);
+    for (const secret of secretValues) assert.ok(!everything.includes(secret), `a secret leaked: ${secret}`);
   });
 });

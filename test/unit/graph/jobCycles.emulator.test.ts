@@ -8,6 +8,7 @@ import { listServicePrincipals } from '../../../src/graph/servicePrincipals';
 import { getJob, restartJob, runJobAction } from '../../../src/graph/synchronization';
 import type { ServicePrincipal, SynchronizationJob } from '../../../src/graph/types';
 import { validateResponse } from '../../../src/schema';
+import { wrongSecretToken } from '../../fixtures/secretValues';
 import { sampleClient } from './sampleClient';
 
 const hour = 3_600_000;
@@ -44,7 +45,7 @@ describe('Graph layer: a job\'s life on the emulator\'s clock (start, first cycl
   }
 
   it('start → NotRun → a cycle with wrong credentials → Quarantine, retried after 6 then 12 hours, disabled after 4 weeks', async () => {
-    const { id, read } = await newStartedJob('wrong-token');
+    const { id, read } = await newStartedJob(wrongSecretToken);
     assert.equal(id, `scim.${emulator.tenantId.replace(/-/g, '')}.${scimApp.appId}`);
     let job = await read();
     assert.deepEqual([job.schedule.state, job.status.code], ['Active', 'NotRun']);
@@ -84,7 +85,7 @@ describe('Graph layer: a job\'s life on the emulator\'s clock (start, first cycl
   });
 
   it('right credentials, then restart with QuarantineState → Active with executions, counts, progress and steady-state times', async () => {
-    const { client, id, read } = await newStartedJob('wrong-token');
+    const { client, id, read } = await newStartedJob(wrongSecretToken);
     emulator.clock.advance(20_000);
     assert.equal((await read()).status.code, 'Quarantine');
     await setSecrets(client, scimApp.id, [{ key: 'SecretToken', value: sampleTenant.scimCredentials.SecretToken }]);

@@ -8,6 +8,7 @@ import { OnDemandRateLimiter, OnDemandRateLimitError, parseOnDemandPair, provisi
 import { listServicePrincipals } from '../../../src/graph/servicePrincipals';
 import { synchronizationPath } from '../../../src/graph/synchronization';
 import type { ServicePrincipal } from '../../../src/graph/types';
+import { wrongSecretToken } from '../../fixtures/secretValues';
 import { sampleClient } from './sampleClient';
 
 describe('Graph layer: provision on demand and the directory search behind it (against the emulator)', function () {
@@ -67,7 +68,7 @@ describe('Graph layer: provision on demand and the directory search behind it (a
   });
 
   it('explains wrong credentials in a failed step; refuses an unknown rule and a group over 5 members with 400', async () => {
-    const { client, jobId, ruleId } = await jobWithRule('wrong-token');
+    const { client, jobId, ruleId } = await jobWithRule(wrongSecretToken);
     const [group] = await searchGroups(client, 'SCIM Pilot');
     const failed = await provisionOnDemand(client, scimApp.id, jobId, ruleId, [{ objectId: group.id, objectTypeName: 'Group' }]);
     assert.ok(failed.parsed.ok);
