@@ -4,33 +4,12 @@
 import type { RouteHandler } from '../context';
 import { badRequest } from '../errors';
 import { ok, type RoutedCall } from '../exchange';
-import { parseSelect, parseTop, project } from '../odataQuery';
+import { decodeSkipToken, encodeSkipToken, parseSelect, parseTop, project, type PageState } from '../odataQuery';
 import { sampleGroups, sampleUsers } from '../sampleDirectory';
-
-interface DirectoryQuery {
-  search: string | null;
-  filter: string | null;
-  select: string | null;
-  top: number;
-  count: boolean;
-  offset: number;
-}
+import { searchMatcher } from '../search';
 
 const userProperties = ['id', 'displayName', 'givenName', 'surname', 'userPrincipalName', 'mail', 'accountEnabled', 'jobTitle'] as const;
 const groupProperties = ['id', 'displayName', 'description', 'mailNickname', 'securityEnabled', 'mailEnabled'] as const;
-
-/** `"displayName:words"` (quotes required): each word must start a word of the display name, as Graph's tokenized search does. */
-export function searchMatcher(search: string | null, eventual: boolean): ((displayName: string) => boolean) | undefined {
-  if (search === null) return undefined;
-  if (!eventual) throw badRequest("Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'", 'Request_BadRequest');
-  const match = /^"displayName:(.*)"$/i.exec(search.trim());
-  if (!match) throw badRequest(`Invalid $search value '${search}': use "displayName:text".`, 'Request_BadRequest');
-  const wanted = match[1].toLowerCase().split(/\s+/).filter(Boolean);
-  return (displayName) => {
-    const words = displayName.toLowerCase().split(/[\s()/.,-]+/);
-    return wanted.every((part) => words.some((word) => word.startsWith(part)));
-  };
-}
 
 function filterMatcher(filter: string | null): ((item: { id: string; displayName: string }) => boolean) | undefined {
   if (filter === null || filter.trim() === '') return undefined;
@@ -41,15 +20,9 @@ function filterMatcher(filter: string | null): ((item: { id: string; displayName
   throw badRequest(`Invalid filter clause: the query '${filter}' is not supported.`, 'Request_UnsupportedQuery');
 }
 
-function queryOf(call: RoutedCall): DirectoryQuery {
+function queryOf(call: RoutedCall): PageState {
   const skipToken = call.query.get('$skiptoken');
-  if (skipToken !== null) {
-    try {
-      return JSON.parse(Buffer.from(skipToken, 'base64url').toString('utf8')) as DirectoryQuery;
-    } catch {
-      throw badRequest(`Invalid $skiptoken value '${skipToken}'.`, 'Request_BadRequest');
-    }
-  }
+  if (skipToken !== null) return decodeSkipToken(skipToken);
   const count = call.query.get('$count');
   return { search: call.query.get('$search'), filter: call.query.get('$filter'), select: call.query.get('$select'), top: parseTop(call.query.get('$top'), 100), count: count === 'true', offset: 0 };
 }
@@ -58,7 +31,7 @@ function list<T extends { id: string; displayName: string }>(call: RoutedCall, c
   const query = queryOf(call);
   const eventual = call.headers['consistencylevel']?.toLowerCase() === 'eventual';
   const select = parseSelect(query.select, properties, typeName);
-  const search = searchMatcher(query.search, eventual);
+  const search = searchMatcher(query.search ?? null, eventual);
   const filter = filterMatcher(query.filter);
   if (query.count && !eventual) throw badRequest('$count is not currently supported without the header ConsistencyLevel: eventual.', 'Request_BadRequest');
   const matching = items.filter((item) => (!search || search(item.displayName)) && (!filter || filter(item)));
@@ -67,7 +40,7 @@ function list<T extends { id: string; displayName: string }>(call: RoutedCall, c
   const body: Record<string, unknown> = { '@odata.context': `${call.origin}/${call.version}/$metadata#${collection}${select ? `(${select.join(',')})` : ''}` };
   if (query.count) body['@odata.count'] = matching.length;
   if (next < matching.length) {
-    body['@odata.nextLink'] = `${call.origin}/${call.version}/${collection}?$skiptoken=${Buffer.from(JSON.stringify({ ...query, offset: next })).toString('base64url')}`;
+    body['@odata.nextLink'] = `${call.origin}/${call.version}/${collection}?$skiptoken=${encodeSkipToken({ ...query, offset: next })}`;
   }
   body.value = page.map((item) => project({ ...item }, select));
   return ok(body);

@@ -31,6 +31,21 @@ describe('emulator: the workflow after create (secrets, validateCredentials, cyc
     assert.equal((await raw(sample.emulator, '/v1.0/servicePrincipals/$count', { token: sample.token })).status, 400);
   });
 
+  it('lists users and groups with $top, $select, startswith and paging, and needs ConsistencyLevel for $search', async () => {
+    const first = await raw(sample.emulator, '/v1.0/users?$top=10&$select=displayName', { token: sample.token });
+    assert.equal(first.json.value.length, 10);
+    assert.deepEqual(Object.keys(first.json.value[0]), ['id', 'displayName']);
+    const second = await raw(sample.emulator, first.json['@odata.nextLink'], { token: sample.token });
+    assert.equal(second.json.value.length, 10);
+    assert.notEqual(second.json.value[0].id, first.json.value[0].id);
+    const prefixed = await raw(sample.emulator, `/v1.0/groups?$filter=${encodeURIComponent("startswith(displayName,'sc')")}`, { token: sample.token });
+    assert.deepEqual(prefixed.json.value.map((group: { displayName: string }) => group.displayName), ['SCIM Pilot Users']);
+    const search = `/v1.0/users?$search=${encodeURIComponent('"displayName:megan"')}`;
+    assert.equal((await raw(sample.emulator, search, { token: sample.token })).status, 400);
+    const found = await raw(sample.emulator, search, { token: sample.token, headers: { ConsistencyLevel: 'eventual' } });
+    assert.ok(found.json.value.length > 0 && found.json.value.every((user: { displayName: string }) => user.displayName.startsWith('Megan')));
+  });
+
   it('stores secrets per service principal, masks them, and refuses an empty payload (400, a guess)', async () => {
     const sp = await scimApp();
     assert.equal((await sync(sp.id, '/secrets', 'PUT', { value: [{ key: 'BaseAddress', value: 'https://127.0.0.1/scim' }] })).status, 204);
