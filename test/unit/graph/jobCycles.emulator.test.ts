@@ -3,7 +3,7 @@ import { sampleTenant, startEmulator, type RunningEmulator } from '../../../src/
 import { parseJson } from '../../../src/graph/client';
 import { createJob } from '../../../src/graph/createJob';
 import { setSecrets } from '../../../src/graph/credentials';
-import { jobState } from '../../../src/graph/jobState';
+import { jobState, quarantineDeadline } from '../../../src/graph/jobState';
 import { listServicePrincipals } from '../../../src/graph/servicePrincipals';
 import { getJob, restartJob, runJobAction } from '../../../src/graph/synchronization';
 import type { ServicePrincipal, SynchronizationJob } from '../../../src/graph/types';
@@ -65,6 +65,7 @@ describe('Graph layer: a job\'s life on the emulator\'s clock (start, first cycl
     assert.equal(Date.parse(quarantine.nextAttempt) - Date.parse(quarantine.currentBegan), 6 * hour);
     assert.equal(quarantine.seriesBegan, quarantine.currentBegan);
     assert.match(quarantine.currentBegan, /\.\d{7}Z$/, '7 fractional digits, as Graph sends');
+    assert.equal(quarantineDeadline(quarantine, new Date(emulator.clock.now()))!.daysLeft, 28, 'disabled in 4 weeks');
 
     emulator.clock.advance(6 * hour - 1);
     assert.equal(cyclesOf(id), 1, 'no retry before nextAttempt');
