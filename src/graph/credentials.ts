@@ -28,8 +28,11 @@ export interface CredentialFields {
   problem?: string;
 }
 
-/** Graph reference (servicePrincipal: Add synchronization secrets; validateCredentials): least permission first. */
-export const credentialPermissions = 'Synchronization.ReadWrite.All (delegated), or Application.ReadWrite.OwnedBy or Synchronization.ReadWrite.All (application)';
+/**
+ * What writes to a service principal's synchronization need (Graph reference: Add synchronization secrets,
+ * validateCredentials, provisionOnDemand), least privileged first; named in the hint of a 401/403.
+ */
+export const synchronizationWritePermissions = 'Synchronization.ReadWrite.All (delegated), or Application.ReadWrite.OwnedBy or Synchronization.ReadWrite.All (application)';
 
 export const redactedValue = '<redacted>';
 
@@ -97,7 +100,7 @@ export async function setSecrets(client: GraphClient, servicePrincipalId: string
     path: `${synchronizationPath(servicePrincipalId)}/secrets`,
     body: { value: secrets },
     recordedBody: JSON.stringify({ value: redact(secrets) }),
-    permissions: credentialPermissions,
+    permissions: synchronizationWritePermissions,
     ...options,
   });
 }
@@ -131,7 +134,7 @@ export async function validateCredentials(
       path,
       body,
       recordedBody: JSON.stringify({ ...body, credentials: redact(entered) }),
-      permissions: credentialPermissions,
+      permissions: synchronizationWritePermissions,
       ...options,
     });
     return { valid: true, response };

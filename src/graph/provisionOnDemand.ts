@@ -3,6 +3,7 @@
 // job, which the limiter says before Graph does (Graph reference: synchronizationJob provisionOnDemand).
 import type { GraphClient, GraphResponse } from './client';
 import { parseJson } from './client';
+import { synchronizationWritePermissions } from './credentials';
 import type { CallOptions } from './servicePrincipals';
 import { jobPath } from './synchronization';
 
@@ -13,8 +14,6 @@ export interface OnDemandSubject {
   objectTypeName: OnDemandObjectType;
 }
 
-/** Graph reference page: least privileged first. */
-export const provisionOnDemandPermissions = 'Synchronization.ReadWrite.All (delegated), or Application.ReadWrite.OwnedBy or Synchronization.ReadWrite.All (application)';
 
 export interface ProvisioningStep {
   name: string;
@@ -108,7 +107,7 @@ export async function provisionOnDemand(
     method: 'POST',
     path: `${jobPath(servicePrincipalId, jobId)}/provisionOnDemand`,
     body: { parameters: [{ ruleId, subjects }] },
-    permissions: provisionOnDemandPermissions,
+    permissions: synchronizationWritePermissions,
     version: options.version,
     signal: options.signal,
   });
