@@ -1,5 +1,5 @@
 // `npm test`: every check the project has, in order, with a per-stage table and one closing line `N passed, N failed`.
-//   npm test                       typecheck, build, unit, setup, host, ui
+//   npm test                       typecheck, build, unit, setup, host, ui, secrets
 //   npm test -- --only unit,host   just these stages (host and ui bring build and setup along: they need both)
 // Typecheck, build and setup count no tests but fail the run when they fail. Exit code 0 only when all is well.
 import { spawn } from 'node:child_process';
@@ -20,6 +20,8 @@ const stages = [
   { name: 'setup', counted: false, needs: [], command: ['bash', 'scripts/setup-vscode-host.sh'] },
   { name: 'host', counted: true, needs: ['build', 'setup'], command: [node, ...tsx, 'test/harness/runHostTests.ts'] },
   { name: 'ui', counted: true, needs: ['build', 'setup'], command: [node, mocha, '--config', 'test/ui/.mocharc.json'] },
+  // Last: greps what the stages before it logged for the secret values tests enter.
+  { name: 'secrets', counted: true, needs: [], command: [node, ...tsx, 'test/harness/checkSecretLeaks.ts'] },
 ];
 const stageNames = stages.map((stage) => stage.name);
 

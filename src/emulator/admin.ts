@@ -6,7 +6,7 @@ import type { EmulatorHealth, RequestFilter, RequestStage, RunningEmulator } fro
 
 export const adminPrefix = '/_emulator/';
 
-export type AdminTarget = Pick<RunningEmulator, 'faults' | 'requests' | 'reset' | 'tenantId'> & { servicePrincipalCount: number; version: string };
+export type AdminTarget = Pick<RunningEmulator, 'faults' | 'requests' | 'reset' | 'tenantId' | 'clock' | 'cycles'> & { servicePrincipalCount: number; version: string };
 
 const problem = (status: number, message: string): EmulatorResponse => ok({ error: { code: status === 404 ? 'NotFound' : 'BadRequest', message } }, status);
 
@@ -39,6 +39,23 @@ export function handleAdmin(target: AdminTarget, method: string, path: string, b
     case 'DELETE requests':
       target.requests.clear();
       return { status: 204 };
+    case 'GET clock':
+      return ok(clockState(target));
+    case 'POST clock/advance': {
+      // {"seconds": n}: runs the cycles and quarantine retries that fall due, as time passing would.
+      const seconds = (() => {
+        try {
+          return (JSON.parse(body || '{}') as { seconds?: unknown }).seconds;
+        } catch {
+          return undefined;
+        }
+      })();
+      if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) return problem(400, 'Give {"seconds": n} with n ≥ 0.');
+      const cyclesRun = target.clock.advance(seconds * 1000);
+      return ok({ ...clockState(target), timersRun: cyclesRun });
+    }
+    case 'GET cycles':
+      return ok({ value: target.cycles.completed() });
     case 'POST reset':
       target.reset();
       return { status: 204 };
@@ -59,4 +76,8 @@ async function waitForRequest(target: AdminTarget, body: string): Promise<Emulat
     return problem(400, 'Expected {"filter": {"route": ...}, "stage": "received" | "applied"}.');
   }
   return ok(await target.requests.waitFor(wait.filter, wait.stage));
+}
+
+function clockState(target: AdminTarget) {
+  return { mode: target.clock.mode, now: new Date(target.clock.now()).toISOString(), cycleSeconds: target.clock.cycleSeconds };
 }

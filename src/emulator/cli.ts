@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { privateCaFolder, writeCaFile } from './caFolder';
 import { parseEmulatorArgs, usage, UsageError } from './cliArgs';
+import { sampleTenant } from './sampleTenant';
 import { startEmulator } from './server';
 
 export async function main(argv: readonly string[], out: (line: string) => void = console.log): Promise<number> {
@@ -19,7 +20,12 @@ export async function main(argv: readonly string[], out: (line: string) => void 
     out(usage);
     return 0;
   }
-  const emulator = await startEmulator({ port: options.port, servicePrincipalCount: options.servicePrincipalCount });
+  const emulator = await startEmulator({
+    port: options.port,
+    servicePrincipalCount: options.servicePrincipalCount,
+    cycleSeconds: options.cycleSeconds,
+    clock: options.manualClock ? 'manual' : 'real',
+  });
   for (const rule of options.faults) emulator.faults.add(rule);
   let caFile: string;
   try {
@@ -38,6 +44,8 @@ export async function main(argv: readonly string[], out: (line: string) => void 
       `  client id:      ${emulator.credentials.clientId}`,
       `  client secret:  ${emulator.credentials.clientSecret}   (public sample data, valid only here)`,
       `  CA certificate: ${caFile}`,
+      `  job cycles:     every ${emulator.clock.cycleSeconds} s (${emulator.clock.mode} clock)`,
+      `  SCIM app admin credentials that work: BaseAddress ${sampleTenant.scimCredentials.BaseAddress}, SecretToken ${sampleTenant.scimCredentials.SecretToken}`,
       ...options.faults.map((rule) => `  fault:          ${JSON.stringify(rule)}`),
       '',
       'To use it:',

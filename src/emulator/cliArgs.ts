@@ -7,6 +7,8 @@ export interface EmulatorCliOptions {
   servicePrincipalCount?: number;
   caOut?: string;
   faults: FaultRule[];
+  cycleSeconds?: number;
+  manualClock: boolean;
   help: boolean;
 }
 
@@ -22,6 +24,8 @@ Options:
   --ca-out <file>            where to write the CA certificate (default: ca.pem in a private folder, mode 0700, in the temp folder)
   --fault <route:kind[:n]>   inject a fault, e.g. createJob:unavailable:1 or *:throttle (repeatable)
   --latency <ms>             delay every answer by this many milliseconds
+  --cycle-seconds <n>        seconds between a started job's synchronization cycles (default 15; real tenants: 40 min)
+  --manual-clock             time stands still until POST /_emulator/clock/advance {"seconds": n}
   --help                     show this help`;
 
 export class UsageError extends Error {}
@@ -49,7 +53,7 @@ function fault(text: string | undefined): FaultRule {
 }
 
 export function parseEmulatorArgs(argv: readonly string[]): EmulatorCliOptions {
-  const options: EmulatorCliOptions = { port: defaultPort, faults: [], help: false };
+  const options: EmulatorCliOptions = { port: defaultPort, faults: [], manualClock: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const value = () => argv[++i];
     switch (argv[i]) {
@@ -69,6 +73,12 @@ export function parseEmulatorArgs(argv: readonly string[]): EmulatorCliOptions {
         break;
       case '--latency':
         options.faults.push(checked('--latency', () => ({ route: '*', kind: 'latency', latencyMs: count('--latency', value(), 0) })));
+        break;
+      case '--cycle-seconds':
+        options.cycleSeconds = count('--cycle-seconds', value(), 1);
+        break;
+      case '--manual-clock':
+        options.manualClock = true;
         break;
       case '--help':
       case '-h':

@@ -1,6 +1,8 @@
 // What every route handler can reach.
+import type { EmulatorClock } from './clock';
 import type { EmulatorResponse, RoutedCall } from './exchange';
 import type { FaultStore } from './faults';
+import type { JobCycles } from './jobCycles';
 import type { RequestLog } from './requestLog';
 import type { TenantStore } from './tenantStore';
 import type { TokenIssuer } from './tokens';
@@ -11,6 +13,8 @@ export interface EmulatorContext {
   tokens: TokenIssuer;
   faults: FaultStore;
   log: RequestLog;
+  clock: EmulatorClock;
+  cycles: JobCycles;
   /** Apps that may get tokens, by client id; `synchronization` false: the 401 UnknownError quirk. */
   apps: ReadonlyMap<string, SampleAppCredentials & { displayName: string; synchronization: boolean }>;
 }

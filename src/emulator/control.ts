@@ -1,7 +1,14 @@
 // A client for the emulator's control API (/_emulator/...), for test hosts and scripts that run in another process.
 // Kept free of server code so that importing it costs nothing.
 import * as https from 'node:https';
-import type { EmulatorHealth, FaultRule, RequestEntry, RequestFilter, RequestStage } from './types';
+import type { CycleReport, EmulatorHealth, FaultRule, RequestEntry, RequestFilter, RequestStage } from './types';
+
+export interface ClockState {
+  mode: 'real' | 'manual';
+  /** Emulator time, ISO 8601. */
+  now: string;
+  cycleSeconds: number;
+}
 
 export class EmulatorControl {
   private readonly base: URL;
@@ -41,6 +48,19 @@ export class EmulatorControl {
 
   async clearRequests(): Promise<void> {
     await this.call('DELETE', 'requests');
+  }
+
+  clock(): Promise<ClockState> {
+    return this.call<ClockState>('GET', 'clock');
+  }
+
+  /** Moves the emulator's clock forward; the cycles and retries that fall due run before this resolves. */
+  advanceClock(seconds: number): Promise<ClockState & { timersRun: number }> {
+    return this.call('POST', 'clock/advance', { seconds });
+  }
+
+  async cycles(): Promise<CycleReport[]> {
+    return (await this.call<{ value: CycleReport[] }>('GET', 'cycles')).value;
   }
 
   async reset(): Promise<void> {

@@ -5,9 +5,12 @@ import type { EmulatorCall, EmulatorResponse, RoutedCall } from './exchange';
 import { faultFailure, outcomeKinds, spoilJson } from './faultEffects';
 import { resolveRoute, type ResolvedRoute } from './routeTable';
 import { handleBatch } from './routes/batch';
-import { createJob, deleteJob, getJob, listJobs, pauseJobRoute, restartJobRoute, startJobRoute } from './routes/jobs';
-import { getServicePrincipal, listServicePrincipals } from './routes/servicePrincipals';
 import { deleteJobSchema, getJobSchema, getTemplateSchema, listFilterOperators, listSchemaFunctions, parseExpressionRoute, patchJobSchema, putJobSchema } from './routes/schema';
+import { createJob, deleteJob, getJob, listJobs, pauseJobRoute, restartJobRoute, startJobRoute } from './routes/jobs';
+import { getSecrets, putSecrets, validateCredentials, validateJobCredentials } from './routes/credentials';
+import { listGroups, listUsers } from './routes/directory';
+import { provisionOnDemand } from './routes/provisionOnDemand';
+import { countServicePrincipals, getServicePrincipal, listServicePrincipals } from './routes/servicePrincipals';
 import { getTemplate, listApplicationTemplates, listTemplates } from './routes/templates';
 import { openidConfiguration, token } from './routes/token';
 import type { FaultRule, RouteName } from './types';
@@ -35,6 +38,14 @@ const handlers: Partial<Record<RouteName, RouteHandler>> = {
   listSchemaFunctions,
   listFilterOperators,
   parseExpression: parseExpressionRoute,
+  putSecrets,
+  getSecrets,
+  validateCredentials,
+  validateJobCredentials,
+  provisionOnDemand,
+  listUsers,
+  listGroups,
+  countServicePrincipals,
 };
 
 const anonymousRoutes = new Set<RouteName>(['openidConfiguration', 'token']);
@@ -42,13 +53,14 @@ const synchronizationRoutes = new Set<RouteName>([
   'listTemplates', 'getTemplate', 'getTemplateSchema', 'listApplicationTemplates', 'listJobs', 'createJob', 'getJob', 'deleteJob',
   'startJob', 'pauseJob', 'restartJob', 'getJobSchema',
   'putJobSchema', 'deleteJobSchema', 'patchJobSchema', 'listSchemaFunctions', 'listFilterOperators', 'parseExpression',
+  'putSecrets', 'getSecrets', 'validateCredentials', 'validateJobCredentials', 'provisionOnDemand',
 ]);
 
 // Unref'd: a long latency fault must not keep a test process (or the CLI) alive after close().
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 export function errorResponse(call: EmulatorCall, error: GraphError): EmulatorResponse {
-  return { status: error.status, headers: { ...error.headers }, body: errorEnvelope(error.code, error.message, call.ids) };
+  return { status: error.status, headers: { ...error.headers }, body: errorEnvelope(error.code, error.message, call.ids, { status: error.status, target: error.target }) };
 }
 
 /** Answers one request and records it in the request log (with its status once known). */

@@ -7,6 +7,8 @@ export class GraphError extends Error {
     readonly code: string,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** OData's `error.target`: the part of the request the error is about (e.g. the credential that failed). */
+    readonly target?: string,
   ) {
     super(message);
   }
@@ -17,15 +19,16 @@ export interface RequestIds {
   clientRequestId: string;
 }
 
-export function errorEnvelope(code: string, message: string, ids: RequestIds): unknown {
-  return {
-    error: {
-      code,
-      message,
-      innerError: { date: new Date().toISOString().replace(/\.\d+Z$/, ''), 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId },
-    },
-  };
+export function errorEnvelope(code: string, message: string, ids: RequestIds, extra: { status?: number; target?: string } = {}): unknown {
+  const innerError: Record<string, string> = { date: new Date().toISOString().replace(/\.\d+Z$/, ''), 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId };
+  // Captured 429 bodies also carry the status in innerError as code and status (FACTS.md).
+  if (extra.status === 429) Object.assign(innerError, { code: '429', status: '429' });
+  return { error: { code, message, ...(extra.target === undefined ? {} : { target: extra.target }), innerError } };
 }
+
+/** What the synchronization service answers for a job or template that does not exist: 404 UnknownError (FACTS.md). */
+export const synchronizationNotFound = (what: string) =>
+  new GraphError(404, 'UnknownError', JSON.stringify({ Message: `The ${what} was not found.`, Code: 'ObjectNotFound' }));
 
 // What Graph's gateway adds; clients and support tickets key on request-id.
 const diagnostic = JSON.stringify({ ServerInfo: { DataCenter: 'Local Emulator', Slice: 'E', Ring: '0', ScaleUnit: '000', RoleInstance: 'EMULATOR', ADSiteName: 'LOC' } });

@@ -15,7 +15,8 @@ const retryAfter = (rule: FaultRule, fallback?: number): Record<string, string> 
 export function faultFailure(rule: FaultRule): GraphError | EmulatorResponse | undefined {
   switch (rule.kind) {
     case 'throttle':
-      return new GraphError(429, 'TooManyRequests', 'Too many requests are being sent to this tenant. Please retry after the time in the Retry-After header.', retryAfter(rule, 1));
+      // The message of captured 429s (FACTS.md, "Errors, headers, queries as captured").
+      return new GraphError(429, 'TooManyRequests', 'Please retry again later.', retryAfter(rule, 1));
     case 'unavailable':
       return new GraphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable. Please retry later.', retryAfter(rule));
     case 'gatewayTimeout':

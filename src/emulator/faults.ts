@@ -11,6 +11,7 @@ const routeNames: ReadonlySet<string> = new Set<RouteName | '*'>([
   'getTemplateSchema', 'listApplicationTemplates', 'listJobs', 'createJob', 'getJob', 'deleteJob', 'startJob', 'pauseJob',
   'restartJob', 'getJobSchema', 'admin', 'notFound',
   'putJobSchema', 'deleteJobSchema', 'patchJobSchema', 'listSchemaFunctions', 'listFilterOperators', 'parseExpression',
+  'putSecrets', 'getSecrets', 'validateCredentials', 'validateJobCredentials', 'provisionOnDemand', 'listUsers', 'listGroups', 'countServicePrincipals',
 ]);
 
 /**

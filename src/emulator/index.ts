@@ -5,6 +5,8 @@ export { sampleTenant } from './sampleTenant';
 export { EmulatorControl } from './control';
 export { faultKinds } from './types';
 export type {
+  CycleReport,
+  EmulatorClockControl,
   EmulatorHealth,
   EmulatorOptions,
   EmulatorTls,

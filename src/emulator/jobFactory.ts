@@ -1,5 +1,4 @@
 // synchronizationJob documents as Graph returns them: a new job from a template, and the sample tenant's seeded jobs.
-import { randomBytes } from 'node:crypto';
 import type { SeedJob } from './model';
 
 export interface JobDocument {
@@ -13,7 +12,7 @@ export interface JobDocument {
     lastExecution: TaskExecution | null;
     lastSuccessfulExecution: TaskExecution | null;
     lastSuccessfulExecutionWithExports: TaskExecution | null;
-    progress: unknown[];
+    progress: { completedUnits: number; progressObservationDateTime: string; totalUnits: number; units: string | null }[];
     quarantine: Quarantine | null;
     steadyStateFirstAchievedTime: string;
     steadyStateLastAchievedTime: string;
@@ -23,13 +22,13 @@ export interface JobDocument {
   synchronizationJobSettings: { name: string; value: string | null }[];
 }
 
-interface SynchronizationError {
+export interface SynchronizationError {
   code: string | null;
   message: string | null;
   tenantActionable: boolean;
 }
 
-interface TaskExecution {
+export interface TaskExecution {
   activityIdentifier: string | null;
   countEntitled: number;
   countEntitledForProvisioning: number;
@@ -46,7 +45,7 @@ interface TaskExecution {
   timeEnded: string;
 }
 
-interface Quarantine {
+export interface Quarantine {
   currentBegan: string;
   error: SynchronizationError | null;
   nextAttempt: string;
@@ -56,7 +55,7 @@ interface Quarantine {
 }
 
 /** .NET's DateTimeOffset.MinValue: what Graph sends for a time that never happened. */
-const never = '0001-01-01T00:00:00Z';
+export const never = '0001-01-01T00:00:00Z';
 
 // Settings a real new job carries; names outside any enum, which validators must tolerate.
 const defaultSettings = () => [
@@ -66,7 +65,7 @@ const defaultSettings = () => [
 ];
 
 /** A job as Graph creates it from a template: Disabled schedule, status Paused, nothing run yet. */
-export function newJob(templateId: string, tenantId: string, id = `${templateId}.${randomBytes(16).toString('hex')}.${tenantId}`): JobDocument {
+export function newJob(templateId: string, id: string): JobDocument {
   return {
     id,
     templateId,
@@ -115,8 +114,8 @@ const credentialError: SynchronizationError = {
 };
 
 /** The sample tenant's jobs, with a history that matches their state. Fixed times keep the tenant deterministic. */
-export function seededJob(seed: SeedJob, tenantId: string): JobDocument {
-  const job = newJob(seed.templateId, tenantId, seed.id);
+export function seededJob(seed: SeedJob): JobDocument {
+  const job = newJob(seed.templateId, seed.id);
   const succeeded = execution('Succeeded', '2025-01-14T08:00:00Z', '2025-01-14T08:03:12Z', 7);
   job.status.synchronizedEntryCountByType = [
     { key: 'user to User', value: 118 },

@@ -12,6 +12,8 @@ export interface ServicePrincipalRecord {
   templateIds: readonly string[];
   /** Microsoft's own services (Microsoft Graph, Exchange…) are owned by Microsoft's tenant. */
   firstParty: boolean;
+  /** The refused-create demo: Graph answers a job create with 403 Authorization_RequestDenied. */
+  refusesJobCreation?: boolean;
 }
 
 export type TemplateDirection = 'outbound' | 'inbound' | 'cloudSync' | 'crossTenant';
@@ -25,8 +27,8 @@ export interface TemplateDefinition {
   direction: TemplateDirection;
   /** Gallery key for the template's metadata; absent for templates outside the gallery. */
   galleryKey?: string;
-  /** Listed, but Graph refuses to create a job from it. */
-  refusal?: { status: number; code: string; message: string };
+  /** The credential fields of the app's admin-credentials form (metadata `configurationFields`); none for agent-based ones. */
+  credentialFields?: readonly string[];
 }
 
 export type SeedJobState = 'Active' | 'Paused' | 'Quarantine';

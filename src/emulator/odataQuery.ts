@@ -103,6 +103,8 @@ export function parseServicePrincipalFilter(filter: string | null): ServicePrinc
 /** Where the next page starts and the query that produced it: nextLinks carry the whole query, as Graph's do. */
 export interface PageState {
   filter: string | null;
+  /** `"displayName:…"`; absent in skiptokens issued before it existed. */
+  search?: string | null;
   select: string | null;
   top: number;
   count: boolean;

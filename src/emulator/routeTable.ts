@@ -9,6 +9,8 @@ const templates = [...sp, 'synchronization', 'templates'];
 
 const graphPatterns: readonly Pattern[] = [
   ['GET', ['servicePrincipals'], 'listServicePrincipals'],
+  // Before `sp`, which would take '$count' for an id.
+  ['GET', ['servicePrincipals', '$count'], 'countServicePrincipals'],
   ['GET', sp, 'getServicePrincipal'],
   ['GET', templates, 'listTemplates'],
   ['GET', [...templates, ':template'], 'getTemplate'],
@@ -31,6 +33,13 @@ const graphPatterns: readonly Pattern[] = [
   ['GET', [...templates, ':template', 'schema', 'filterOperators'], 'listFilterOperators'],
   ['POST', [...jobs, ':job', 'schema', 'parseExpression'], 'parseExpression'],
   ['POST', [...templates, ':template', 'schema', 'parseExpression'], 'parseExpression'],
+  ['PUT', [...sp, 'synchronization', 'secrets'], 'putSecrets'],
+  ['GET', [...sp, 'synchronization', 'secrets'], 'getSecrets'],
+  ['POST', [...jobs, 'validateCredentials'], 'validateCredentials'],
+  ['POST', [...jobs, ':job', 'validateCredentials'], 'validateJobCredentials'],
+  ['POST', [...jobs, ':job', 'provisionOnDemand'], 'provisionOnDemand'],
+  ['GET', ['users'], 'listUsers'],
+  ['GET', ['groups'], 'listGroups'],
   ['POST', ['$batch'], 'batch'],
 ];
 

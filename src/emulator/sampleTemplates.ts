@@ -9,6 +9,7 @@ const outbound = (id: string, galleryKey: string, description: string, extra: Pa
   factoryTag: id,
   direction: 'outbound',
   galleryKey,
+  credentialFields: ['BaseAddress', 'SecretToken'],
   ...extra,
 });
 
@@ -55,12 +56,6 @@ const templates: TemplateDefinition[] = [
     discoverable: false,
     factoryTag: 'AD2AADPasswordHash',
     direction: 'cloudSync',
-    // Cloud sync creates this job itself when password hash sync is turned on in its configuration.
-    refusal: {
-      status: 403,
-      code: 'Authorization_RequestDenied',
-      message: "Insufficient privileges to complete the operation. Jobs from template 'AD2AADPasswordHash' are created by the Microsoft Entra Cloud Sync configuration.",
-    },
   },
   {
     id: 'Azure2Azure',

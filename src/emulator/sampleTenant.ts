@@ -12,15 +12,23 @@ const credentialsWithoutSynchronization: SampleAppCredentials = {
   clientSecret: 'sample-reader-secret-not-for-production',
 };
 
-export const sampleTenant = { tenantId: sampleTenantId, credentials, credentialsWithoutSynchronization } as const;
+/**
+ * The admin credentials (synchronization secrets) the sample tenant's SCIM endpoint accepts: the one right pair for
+ * every service principal of the sample tenant. Any other value is wrong, which is how the emulator shows a job that
+ * cannot authenticate. Public sample data, like the app secrets above.
+ */
+const scimCredentials = { BaseAddress: 'https://127.0.0.1/scim', SecretToken: 'sample-scim-token-valid-only-in-the-emulator' } as const;
+
+export const sampleTenant = { tenantId: sampleTenantId, credentials, credentialsWithoutSynchronization, scimCredentials } as const;
 
 /** Graph's application template id of the non-gallery ("bring your own SCIM app") application. */
 export const nonGalleryTemplateId = '8adf8e6e-67b2-4cf2-a259-e3dc5476c621';
 
 type Kind = 'gallery' | 'nonGallery' | 'custom' | 'firstParty';
 
-function servicePrincipal(displayName: string, kind: Kind, templateIds: string[] = [], appId?: string): ServicePrincipalRecord {
+function servicePrincipal(displayName: string, kind: Kind, templateIds: string[] = [], appId?: string, extra: Partial<ServicePrincipalRecord> = {}): ServicePrincipalRecord {
   return {
+    ...extra,
     id: stableGuid(`servicePrincipal:${displayName}`),
     appId: appId ?? stableGuid(`app:${displayName}`),
     applicationObjectId: stableGuid(`application:${displayName}`),
@@ -48,6 +56,8 @@ export const sampleServicePrincipals: readonly ServicePrincipalRecord[] = [
   servicePrincipal('Azure Databricks SCIM Provisioning Connector', 'gallery', ['dataBricks']),
   servicePrincipal('SCIM app', 'nonGallery', ['scim']),
   servicePrincipal('<img src=x onerror=alert(1)>', 'nonGallery', ['scim']),
+  // The refused-create demo: Graph's answer when the caller may not manage this app (403, as for directory writes).
+  servicePrincipal('Restricted SCIM app (insufficient privileges)', 'nonGallery', ['scim'], undefined, { refusesJobCreation: true }),
   // Gallery apps with single sign-on only: an application template, but no synchronization templates.
   servicePrincipal('Zoom', 'gallery'),
   servicePrincipal('Miro', 'gallery'),
@@ -68,10 +78,20 @@ export const sampleServicePrincipals: readonly ServicePrincipalRecord[] = [
 ];
 
 const idOf = (displayName: string) => sampleServicePrincipals.find((sp) => sp.displayName === displayName)!.id;
-const jobId = (templateId: string, name: string) => `${templateId}.${stableGuid(`job:${name}`).replace(/-/g, '')}.${sampleTenantId}`;
+const appIdOf = (displayName: string) => sampleServicePrincipals.find((sp) => sp.displayName === displayName)!.appId;
+/** Captured job ids: `{templateId}.{tenant id without dashes}.{appId}` (FACTS.md, "Jobs as real tenants return them"). */
+export const jobIdFor = (templateId: string, tenantId: string, appId: string) => `${templateId}.${tenantId.replace(/-/g, '')}.${appId}`;
+const jobId = (templateId: string, name: string) => jobIdFor(templateId, sampleTenantId, appIdOf(name));
 
 export const seedJobs: readonly SeedJob[] = [
-  { servicePrincipalId: idOf('Salesforce'), id: jobId('SfOutDelta', 'salesforce'), templateId: 'SfOutDelta', state: 'Active' },
-  { servicePrincipalId: idOf('ServiceNow'), id: jobId('ServiceNowOutDelta', 'servicenow'), templateId: 'ServiceNowOutDelta', state: 'Paused' },
-  { servicePrincipalId: idOf('Slack'), id: jobId('Slack', 'slack'), templateId: 'Slack', state: 'Quarantine' },
+  { servicePrincipalId: idOf('Salesforce'), id: jobId('SfOutDelta', 'Salesforce'), templateId: 'SfOutDelta', state: 'Active' },
+  { servicePrincipalId: idOf('ServiceNow'), id: jobId('ServiceNowOutDelta', 'ServiceNow'), templateId: 'ServiceNowOutDelta', state: 'Paused' },
+  { servicePrincipalId: idOf('Slack'), id: jobId('Slack', 'Slack'), templateId: 'Slack', state: 'Quarantine' },
+];
+
+/** Saved admin credentials the sample tenant starts with: right for the working jobs, a stale token for Slack's. */
+export const seedSecrets: readonly { servicePrincipalId: string; secrets: Record<string, string> }[] = [
+  { servicePrincipalId: idOf('Salesforce'), secrets: { ...scimCredentials } },
+  { servicePrincipalId: idOf('ServiceNow'), secrets: { ...scimCredentials } },
+  { servicePrincipalId: idOf('Slack'), secrets: { ...scimCredentials, SecretToken: 'expired-token' } },
 ];

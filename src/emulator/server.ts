@@ -5,17 +5,22 @@ import * as https from 'node:https';
 import type { Socket } from 'node:net';
 import { version } from '../../package.json';
 import { adminPrefix, handleAdmin, type AdminTarget } from './admin';
+import { EmulatorClock } from './clock';
 import type { EmulatorContext } from './context';
 import { processCall } from './dispatch';
 import { errorEnvelope, graphHeaders, type RequestIds } from './errors';
 import { jsonContentType, type EmulatorCall, type EmulatorResponse } from './exchange';
 import { FaultStore } from './faults';
+import { JobCycles } from './jobCycles';
 import { RequestLog } from './requestLog';
 import { sampleTenant } from './sampleTenant';
 import { TenantStore } from './tenantStore';
 import { createEmulatorTls } from './tls';
 import { TokenIssuer } from './tokens';
-import type { EmulatorOptions, RunningEmulator } from './types';
+import type { CycleReport, EmulatorOptions, RunningEmulator } from './types';
+
+/** Short cycles by default, so that the sample tenant shows a job's first cycle while one watches. */
+export const defaultCycleSeconds = 15;
 
 /**
  * 4 MB: the request size Graph documents for JSON batching and for attachments sent in one request; for the
@@ -59,8 +64,15 @@ function send(response: ServerResponse, ids: RequestIds, answer: EmulatorRespons
 
 function contextFor(options: EmulatorOptions): EmulatorContext {
   const { tenantId, credentials, credentialsWithoutSynchronization } = sampleTenant;
+  const store = new TenantStore(tenantId, options.servicePrincipalCount ?? 0);
+  const clock = new EmulatorClock(options.clock ?? 'real');
+  const cycleSeconds = options.cycleSeconds ?? defaultCycleSeconds;
+  // A zero interval would make every cycle schedule the next one at the same instant, forever.
+  if (!(cycleSeconds > 0)) throw new RangeError(`cycleSeconds must be positive, not ${cycleSeconds}.`);
   return {
-    store: new TenantStore(tenantId, options.servicePrincipalCount ?? 0),
+    store,
+    clock,
+    cycles: new JobCycles(clock, store, cycleSeconds * 1000),
     tokens: new TokenIssuer(tenantId, options.tokenLifetimeSeconds ?? 3600),
     faults: new FaultStore(),
     log: new RequestLog(),
@@ -74,6 +86,7 @@ function contextFor(options: EmulatorOptions): EmulatorContext {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const tls = options.tls ?? (await createEmulatorTls());
   const context = contextFor(options);
+  context.cycles.followAll();
   const host = options.host ?? '127.0.0.1';
   const sockets = new Set<Socket>();
   let url = '';
@@ -91,10 +104,31 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       clear: () => context.log.clear(),
       waitFor: (filter, stage) => context.log.waitFor(filter, stage),
     },
+    clock: {
+      mode: context.clock.mode,
+      cycleSeconds: context.cycles.cycleMs / 1000,
+      now: () => context.clock.now(),
+      advance: (ms) => context.clock.advance(ms),
+    },
+    cycles: {
+      onCycle: (listener) => context.cycles.onCycle(listener),
+      next: (jobId) =>
+        new Promise<CycleReport>((resolve) => {
+          const stop = context.cycles.onCycle((report) => {
+            if (jobId !== undefined && report.jobId !== jobId) return;
+            stop();
+            resolve(report);
+          });
+        }),
+      completed: () => context.cycles.completed(),
+    },
     reset: () => {
       context.faults.clear();
       context.log.clear();
+      context.cycles.reset();
+      context.clock.reset();
       context.store.reset();
+      context.cycles.followAll();
     },
     close: () => close(),
   };
@@ -102,7 +136,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const header = (name: string) => [request.headers[name]].flat()[0];
-    const ids = { requestId: randomUUID(), clientRequestId: header('client-request-id') ?? randomUUID() };
+    const requestId = randomUUID();
+    // Without a client-request-id Graph answers with one equal to its request-id (FACTS.md, captured).
+    const ids = { requestId, clientRequestId: header('client-request-id') ?? requestId };
     try {
       const target = new URL(request.url ?? '/', url);
       const body = await readBody(request);
@@ -149,6 +185,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   let closing: Promise<void> | undefined;
   function close(): Promise<void> {
+    context.clock.stop();
     closing ??= new Promise<void>((resolve) => {
       server.close(() => resolve());
       for (const socket of sockets) socket.destroy();

@@ -2,7 +2,7 @@
 import { generateServicePrincipals } from './generator';
 import { seededJob, type JobDocument } from './jobFactory';
 import type { ServicePrincipalRecord, TemplateDefinition } from './model';
-import { sampleServicePrincipals, seedJobs } from './sampleTenant';
+import { sampleServicePrincipals, seedJobs, seedSecrets } from './sampleTenant';
 import { templateCatalog } from './sampleTemplates';
 
 export class TenantStore {
@@ -15,6 +15,10 @@ export class TenantStore {
   private created = new Map<string, number>();
   /** Job schemas that differ from their template's (PUT); a job without one has its template's (see routes/schema.ts). */
   private schemas = new Map<string, unknown>();
+  /** Saved synchronization secrets by service principal id (PUT …/synchronization/secrets). */
+  private secrets = new Map<string, Map<string, string>>();
+  /** Per job: when provisionOnDemand was called (emulator clock), for its rate limit; and who it provisioned. */
+  readonly onDemand = { calls: new Map<string, number[]>(), provisioned: new Set<string>() };
 
   constructor(
     readonly tenantId: string,
@@ -36,7 +40,26 @@ export class TenantStore {
     this.jobs = new Map();
     this.created = new Map();
     this.schemas = new Map();
-    for (const seed of seedJobs) this.jobsOf(seed.servicePrincipalId).push(seededJob(seed, this.tenantId));
+    for (const seed of seedJobs) this.jobsOf(seed.servicePrincipalId).push(seededJob(seed));
+    this.secrets = new Map(seedSecrets.map(({ servicePrincipalId, secrets }) => [servicePrincipalId, new Map(Object.entries(secrets))]));
+    this.onDemand.calls.clear();
+    this.onDemand.provisioned.clear();
+  }
+
+  /** Every job with its service principal's id. */
+  *allJobs(): Generator<[servicePrincipalId: string, job: JobDocument]> {
+    for (const [servicePrincipalId, jobs] of this.jobs) for (const job of jobs) yield [servicePrincipalId, job];
+  }
+
+  secretsOf(servicePrincipalId: string): ReadonlyMap<string, string> {
+    return this.secrets.get(servicePrincipalId) ?? new Map();
+  }
+
+  /** Replaces the saved value of each given key; keys not given keep theirs (guess: the portal sends them all). */
+  saveSecrets(servicePrincipalId: string, entries: { key: string; value: string }[]): void {
+    const saved = new Map(this.secretsOf(servicePrincipalId));
+    for (const { key, value } of entries) saved.set(key, value);
+    this.secrets.set(servicePrincipalId, saved);
   }
 
   servicePrincipal(id: string): ServicePrincipalRecord | undefined {

@@ -24,6 +24,31 @@ export interface EmulatorOptions {
   tls?: EmulatorTls;
   /** Lifetime of issued access tokens; 3600 by default. */
   tokenLifetimeSeconds?: number;
+  /** 'real' (default): time passes by itself. 'manual': time stands still until `clock.advance` (tests). */
+  clock?: 'real' | 'manual';
+  /** Seconds between synchronization cycles of an active job, and before the first; default 15 (real tenants: 40 min). */
+  cycleSeconds?: number;
+}
+
+/** One synchronization cycle that ran, as the emulator reports it to listeners and the control API. */
+export interface CycleReport {
+  servicePrincipalId: string;
+  jobId: string;
+  /** Emulator time the cycle ended. */
+  at: string;
+  state: 'Succeeded' | 'Failed' | 'EntryLevelErrors';
+  /** The job's status.code and schedule.state after the cycle. */
+  statusCode: string;
+  scheduleState: string;
+}
+
+export interface EmulatorClockControl {
+  mode: 'real' | 'manual';
+  cycleSeconds: number;
+  /** Emulator time, milliseconds since the epoch. */
+  now(): number;
+  /** Moves time forward, running the cycles and retries that fall due, in order; returns how many ran. */
+  advance(ms: number): number;
 }
 
 export type RouteName =
@@ -50,6 +75,14 @@ export type RouteName =
   | 'listSchemaFunctions'
   | 'listFilterOperators'
   | 'parseExpression'
+  | 'putSecrets'
+  | 'getSecrets'
+  | 'validateCredentials'
+  | 'validateJobCredentials'
+  | 'provisionOnDemand'
+  | 'listUsers'
+  | 'listGroups'
+  | 'countServicePrincipals'
   | 'admin'
   | 'notFound';
 
@@ -115,7 +148,15 @@ export interface RunningEmulator {
     /** Resolves once a matching request has reached the emulator (or been applied); tests wait on this, never on time. */
     waitFor(filter: RequestFilter, stage?: RequestStage): Promise<RequestEntry>;
   };
-  /** Clears faults and the request log and restores the tenant's jobs; issued tokens stay valid. */
+  clock: EmulatorClockControl;
+  cycles: {
+    /** Calls `listener` after every cycle; returns a function that stops it. */
+    onCycle(listener: (report: CycleReport) => void): () => void;
+    /** Resolves with the next cycle of this job (of any job when absent). */
+    next(jobId?: string): Promise<CycleReport>;
+    completed(): CycleReport[];
+  };
+  /** Clears faults, the request log and completed cycles, restores the tenant's jobs and secrets, and the clock's start; issued tokens stay valid. */
   reset(): void;
   /** Closes the server and every open socket, hung ones included. */
   close(): Promise<void>;

@@ -44,6 +44,10 @@ export interface GraphRequestSpec {
   headers?: Record<string, string>;
   body?: unknown;
   signal?: AbortSignal;
+  /** What the exchange records as the request body instead of the real one (secrets redacted); the real one is sent. */
+  recordedBody?: string;
+  /** The permissions the call needs, for the hint of a 401/403 (GraphRequestError.hint). */
+  permissions?: string;
 }
 
 export interface GraphResponse {
@@ -86,6 +90,7 @@ export class GraphClient {
     // An absolute path is a link Graph returned: follow it only to the endpoint this client is connected to.
     if (/^[a-z][a-z\d+.-]*:/i.test(spec.path) && originOf(spec.path) !== this.origin) throw new GraphRequestError({ kind: 'foreignLink', link: spec.path });
     const capture = new RequestCapture(spec.version ?? this.defaultVersion);
+    capture.recordedBody = spec.recordedBody;
     let request = this.client
       .api(withQuery(spec.path, spec.query))
       .version(capture.apiVersion)
@@ -111,7 +116,7 @@ export class GraphClient {
     } finally {
       exchange.elapsedMs = Math.round(performance.now() - started);
     }
-    if (!response.ok) throw httpError(exchange, response);
+    if (!response.ok) throw httpError(exchange, response, spec.permissions);
     return { status: response.status, text: exchange.responseText, exchange };
   }
 
@@ -167,7 +172,7 @@ function idsOf(exchange: GraphExchange | undefined) {
   };
 }
 
-function httpError(exchange: GraphExchange, response: Response): GraphRequestError {
+function httpError(exchange: GraphExchange, response: Response, permissions: string | undefined): GraphRequestError {
   const envelope = parseErrorEnvelope(exchange.responseText);
   const ids = idsOf(exchange);
   return new GraphRequestError({
@@ -180,6 +185,7 @@ function httpError(exchange: GraphExchange, response: Response): GraphRequestErr
     date: ids.date ?? envelope.date,
     retryAfterSeconds: retryAfterSeconds(response),
     exchange,
+    permissions,
   });
 }
 

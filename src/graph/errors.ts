@@ -22,6 +22,8 @@ export interface GraphErrorDetails {
   /** foreignLink: the link that was refused. */
   link?: string;
   cause?: unknown;
+  /** The permissions the call needs, in words (e.g. "Synchronization.ReadWrite.All"): named in the hint of a 401/403. */
+  permissions?: string;
 }
 
 /** The one error type the Graph layer throws: everything a user needs to understand and report a failure. */
@@ -106,8 +108,11 @@ function hintFor(d: GraphErrorDetails): string {
       return 'Sign in again. Check the sign-in method, tenant, client id and cloud settings.';
     case 'foreignLink':
       return 'Only the connected Graph endpoint is asked for more pages. Refresh the list; if it persists, check the cloud setting and any proxy in between.';
-    case 'http':
-      return httpHint(d);
+    case 'http': {
+      const hint = httpHint(d);
+      const status = d.status ?? 0;
+      return d.permissions && (status === 401 || status === 403) ? `${hint} This call needs ${d.permissions}.` : hint;
+    }
   }
 }
 

@@ -28,6 +28,8 @@ export class RequestCapture implements MiddlewareOptions {
   attempt = 0;
   exchange?: GraphExchange;
   failure?: { kind: Exclude<GraphFailureKind, 'http' | 'malformed'> | 'signIn'; cause: unknown };
+  /** Recorded in the exchange in place of the body sent: secrets never reach the exchange, snippets or views. */
+  recordedBody?: string;
   constructor(readonly apiVersion: ApiVersion) {}
 }
 
@@ -181,7 +183,7 @@ export class ExchangeRecorder extends Link {
       url: urlOf(context),
       apiVersion: capture.apiVersion,
       requestHeaders,
-      requestBody: typeof body === 'string' ? body : undefined,
+      requestBody: capture.recordedBody ?? (typeof body === 'string' ? body : undefined),
       responseHeaders: {},
       startedAt: new Date().toISOString(),
       elapsedMs: 0,

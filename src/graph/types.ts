@@ -35,23 +35,54 @@ export interface SynchronizationSchedule {
   state: SynchronizationScheduleState;
 }
 
+export interface SynchronizationError {
+  code: string | null;
+  message: string | null;
+  tenantActionable: boolean;
+}
+
 export interface SynchronizationQuarantine {
   currentBegan: string;
   nextAttempt: string;
   reason: string;
   seriesBegan: string;
   seriesCount: number;
-  error?: { code: string | null; message: string | null; tenantActionable: boolean } | null;
+  error?: SynchronizationError | null;
+}
+
+/** One run of a job (synchronizationTaskExecution). Counters are Int64: large tenants may exceed 2^53 in theory. */
+export interface SynchronizationTaskExecution {
+  activityIdentifier: string | null;
+  countEntitled: number;
+  countEntitledForProvisioning: number;
+  countEscrowed: number;
+  countEscrowedRaw: number;
+  countExported: number;
+  countExports: number;
+  countImported: number;
+  countImportedDeltas: number;
+  countImportedReferenceDeltas: number;
+  error: SynchronizationError | null;
+  state: 'Succeeded' | 'Failed' | 'EntryLevelErrors';
+  timeBegan: string;
+  timeEnded: string;
+}
+
+export interface SynchronizationProgress {
+  completedUnits: number;
+  progressObservationDateTime: string;
+  totalUnits: number;
+  units: string | null;
 }
 
 export interface SynchronizationStatus {
   code: SynchronizationStatusCode;
   countSuccessiveCompleteFailures: number;
   escrowsPruned: boolean;
-  lastExecution?: unknown;
-  lastSuccessfulExecution?: unknown;
-  lastSuccessfulExecutionWithExports?: unknown;
-  progress?: unknown[];
+  lastExecution?: SynchronizationTaskExecution | null;
+  lastSuccessfulExecution?: SynchronizationTaskExecution | null;
+  lastSuccessfulExecutionWithExports?: SynchronizationTaskExecution | null;
+  progress?: SynchronizationProgress[];
   quarantine: SynchronizationQuarantine | null;
   steadyStateFirstAchievedTime: string;
   steadyStateLastAchievedTime: string;

@@ -15,10 +15,11 @@ export interface WiredEmulator {
 
 /**
  * Starts the emulator on a free loopback port. VS Code trusts it through NODE_EXTRA_CA_CERTS (Node reads that file
- * when the extension host starts), so TLS stays verified end to end.
+ * when the extension host starts), so TLS stays verified end to end. Its clock is manual: a started job stays NotRun
+ * until a test advances the clock (EmulatorControl.advanceClock), so no cycle changes a job behind a test's back.
  */
 export async function startWiredEmulator(cleanup: Cleanup): Promise<WiredEmulator> {
-  const emulator = await startEmulator({ port: 0 });
+  const emulator = await startEmulator({ port: 0, clock: 'manual' });
   cleanup.add('close the emulator', () => emulator.close());
   const caFile = path.join(cleanup.tempDir('emulator-ca'), 'emulator-ca.pem');
   fs.writeFileSync(caFile, emulator.tls.caCertPem);

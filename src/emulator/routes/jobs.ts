@@ -1,9 +1,11 @@
 // Synchronization jobs: list, create from a template, get, delete, start, pause, restart (schemas: routes/schema.ts).
 import type { EmulatorContext, RouteHandler } from '../context';
-import { badRequest, GraphError, notFound, parseJsonBody } from '../errors';
+import { randomBytes } from 'node:crypto';
+import { badRequest, GraphError, parseJsonBody, synchronizationNotFound } from '../errors';
 import { noContent, ok, type RoutedCall } from '../exchange';
 import { pauseJob, restartJob, restartScopesOf, startJob } from '../jobActions';
 import { newJob, type JobDocument } from '../jobFactory';
+import { jobIdFor } from '../sampleTenant';
 import { servicePrincipalOf } from './templates';
 
 const jobsUrl = (call: RoutedCall, spId: string) => `${call.origin}/${call.version}/servicePrincipals/${spId}/synchronization/jobs`;
@@ -14,7 +16,7 @@ const snapshot = (job: JobDocument) => structuredClone(job);
 export function jobOf(context: EmulatorContext, call: RoutedCall) {
   const sp = servicePrincipalOf(context, call);
   const job = context.store.job(sp.id, call.params.job);
-  if (!job) throw notFound(call.params.job);
+  if (!job) throw synchronizationNotFound(`synchronization job '${call.params.job}'`);
   return { sp, job };
 }
 
@@ -45,8 +47,13 @@ export const createJob: RouteHandler = (context, call) => {
   const template = context.store.templatesOf(sp).find((candidate) => candidate.id === templateId);
   // What Graph answers for a template the service principal does not have is not documented; 400 is the best guess.
   if (!template) throw badRequest(`The synchronization template '${templateId}' was not found for this service principal.`);
-  if (template.refusal) throw new GraphError(template.refusal.status, template.refusal.code, template.refusal.message);
-  const job = newJob(template.id, context.store.tenantId);
+  // The refused-create demo: Graph's answer to a caller that may not manage this app (Graph reference: error codes).
+  if (sp.refusesJobCreation) throw new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+  // Captured ids: {templateId}.{tenant id without dashes}.{appId}. A second job from the same template would take the
+  // same id; what Graph does then is not documented (guess: a distinct id), so a random part is added.
+  const standard = jobIdFor(template.id, context.store.tenantId, sp.appId);
+  const id = context.store.job(sp.id, standard) ? `${standard}.${randomBytes(4).toString('hex')}` : standard;
+  const job = newJob(template.id, id);
   context.store.addJob(sp.id, job);
   return ok({ '@odata.context': contextOf(call, sp.id, '/$entity'), ...snapshot(job) }, 201, { Location: `${jobsUrl(call, sp.id)}/${job.id}` });
 };
@@ -59,21 +66,27 @@ export const getJob: RouteHandler = (context, call) => {
 export const deleteJob: RouteHandler = (context, call) => {
   const { sp, job } = jobOf(context, call);
   context.store.deleteJob(sp.id, job.id);
+  context.cycles.forget(sp.id, job.id);
   return noContent();
 };
 
 export const startJobRoute: RouteHandler = (context, call) => {
-  startJob(jobOf(context, call).job);
+  const { sp, job } = jobOf(context, call);
+  startJob(job);
+  context.cycles.follow(sp.id, job);
   return noContent();
 };
 
 export const pauseJobRoute: RouteHandler = (context, call) => {
-  pauseJob(jobOf(context, call).job);
+  const { sp, job } = jobOf(context, call);
+  pauseJob(job);
+  context.cycles.follow(sp.id, job);
   return noContent();
 };
 
 export const restartJobRoute: RouteHandler = (context, call) => {
-  const { job } = jobOf(context, call);
+  const { sp, job } = jobOf(context, call);
   restartJob(job, restartScopesOf(call.body));
+  context.cycles.follow(sp.id, job);
   return noContent();
 };

@@ -3,7 +3,8 @@ import type { RouteHandler } from '../context';
 import { badRequest, GraphError, notFound } from '../errors';
 import { ok, type RoutedCall } from '../exchange';
 import type { ServicePrincipalRecord } from '../model';
-import { decodeSkipToken, encodeSkipToken, parseSelect, parseServicePrincipalFilter, parseTop, project, type PageState } from '../odataQuery';
+import { searchMatcher } from '../search';
+import { decodeSkipToken, encodeSkipToken, parseSelect, parseServicePrincipalFilter, parseTop, project, type PageState, type ServicePrincipalFilter } from '../odataQuery';
 
 /** Microsoft's own services are registered in Microsoft's tenant. */
 const microsoftServicesTenant = 'f8cdef31-a31e-4b4a-93e4-5f571e91255a';
@@ -40,7 +41,11 @@ function pageState(call: RoutedCall): PageState {
   if (skipToken !== null) return decodeSkipToken(skipToken);
   const count = call.query.get('$count');
   if (count !== null && count !== 'true' && count !== 'false') throw badRequest(`Invalid value '${count}' for $count: true or false.`, 'Request_BadRequest');
-  return { filter: call.query.get('$filter'), select: call.query.get('$select'), top: parseTop(call.query.get('$top'), 100), count: count === 'true', offset: 0 };
+  return { filter: call.query.get('$filter'), search: call.query.get('$search'), select: call.query.get('$select'), top: parseTop(call.query.get('$top'), 100), count: count === 'true', offset: 0 };
+}
+
+function matchingServicePrincipals(all: readonly ServicePrincipalRecord[], filter: ServicePrincipalFilter | undefined, search: ((name: string) => boolean) | undefined) {
+  return filter || search ? all.filter((sp) => (!filter || filter.matches(sp)) && (!search || search(sp.displayName))) : all;
 }
 
 export const listServicePrincipals: RouteHandler = ({ store }, call) => {
@@ -53,7 +58,7 @@ export const listServicePrincipals: RouteHandler = ({ store }, call) => {
     throw new GraphError(400, 'Request_UnsupportedQuery', `Unsupported or invalid query filter clause specified for property '${filter.advancedProperty}' of resource 'ServicePrincipal'.`);
   }
   if (state.count && !eventual) throw badRequest('$count is not currently supported without the header ConsistencyLevel: eventual.', 'Request_BadRequest');
-  const matching = filter ? store.servicePrincipals.filter(filter.matches) : store.servicePrincipals;
+  const matching = matchingServicePrincipals(store.servicePrincipals, filter, searchMatcher(state.search ?? null, eventual));
   const page = matching.slice(state.offset, state.offset + state.top);
   const next = state.offset + page.length;
   const body: Record<string, unknown> = { '@odata.context': contextUrl(call, select) };
@@ -68,4 +73,14 @@ export const getServicePrincipal: RouteHandler = ({ store }, call) => {
   const sp = store.servicePrincipal(call.params.servicePrincipal);
   if (!sp) throw notFound(call.params.servicePrincipal);
   return ok({ '@odata.context': contextUrl(call, select, '/$entity'), ...project(toWire(sp, store.tenantId), select) });
+};
+
+/** GET /servicePrincipals/$count: a bare number as text/plain (FACTS.md, captured); needs ConsistencyLevel: eventual. */
+export const countServicePrincipals: RouteHandler = ({ store }, call) => {
+  if (call.headers['consistencylevel']?.toLowerCase() !== 'eventual') {
+    throw badRequest('Count is not currently supported without the header ConsistencyLevel: eventual.', 'Request_BadRequest');
+  }
+  const filter = parseServicePrincipalFilter(call.query.get('$filter'));
+  const count = matchingServicePrincipals(store.servicePrincipals, filter, searchMatcher(call.query.get('$search'), true)).length;
+  return { status: 200, headers: { 'Content-Type': 'text/plain' }, body: String(count) };
 };

@@ -1,6 +1,6 @@
 // Synchronization templates of a service principal (or of its application); their schemas: routes/schema.ts.
 import type { EmulatorContext, RouteHandler } from '../context';
-import { GraphError, notFound } from '../errors';
+import { notFound, synchronizationNotFound } from '../errors';
 import { ok, type RoutedCall } from '../exchange';
 import type { ServicePrincipalRecord, TemplateDefinition } from '../model';
 import { parseSelect, project } from '../odataQuery';
@@ -21,13 +21,22 @@ function metadata(template: TemplateDefinition, sp: ServicePrincipalRecord, vers
     ['SynchronizationLearnMoreIbizaFwLink', 'https://go.microsoft.com/fwlink/?linkid=2165339'],
   ];
   if (template.galleryKey) entries.splice(1, 0, ['GalleryApplicationKey', template.galleryKey]);
-  return entries.map(([key, value]) => ({ key: metadataKey(key, version), value }));
+  const wire = entries.map(([key, value]) => ({ key: metadataKey(key, version), value }));
+  // A key outside the enum, as captured (FACTS.md). configurationFields (an enum member, cased per version) is JSON
+  // text naming the admin-credentials form's fields; its inner shape is a guess ({"name","required","secret"} per field).
+  wire.push({ key: 'AzureIngestionAttributeOptimization', value: 'False' });
+  if (template.credentialFields) {
+    const fields = template.credentialFields.map((name) => ({ name, required: true, secret: name === 'SecretToken' }));
+    wire.push({ key: metadataKey('ConfigurationFields', version), value: JSON.stringify(fields) });
+  }
+  return wire;
 }
 
 function toWire(template: TemplateDefinition, sp: ServicePrincipalRecord, call: RoutedCall, select: string[] | undefined) {
   const wire: Record<string, unknown> = {
     id: template.id,
-    applicationId: sp.appId,
+    // The gallery application template id, not the app's appId (FACTS.md, "Templates as real tenants return them").
+    applicationId: sp.applicationTemplateId ?? sp.appId,
     default: template.default,
     description: template.description,
     discoverable: template.discoverable,
@@ -48,7 +57,7 @@ export function servicePrincipalOf({ store }: EmulatorContext, call: RoutedCall)
 export function templateOf(context: EmulatorContext, call: RoutedCall): { sp: ServicePrincipalRecord; template: TemplateDefinition } {
   const sp = servicePrincipalOf(context, call);
   const template = context.store.templatesOf(sp).find((candidate) => candidate.id === call.params.template);
-  if (!template) throw new GraphError(404, 'ResourceNotFound', `The synchronization template '${call.params.template}' does not exist for this service principal.`);
+  if (!template) throw synchronizationNotFound(`synchronization template '${call.params.template}'`);
   return { sp, template };
 }
 

@@ -13,12 +13,13 @@ describe('emulator: command line', function () {
   this.timeout(30_000);
 
   it('parses ports, tenant size, CA file, faults and latency', () => {
-    assert.deepEqual(parseEmulatorArgs([]), { port: defaultPort, faults: [], help: false });
+    assert.deepEqual(parseEmulatorArgs([]), { port: defaultPort, faults: [], manualClock: false, help: false });
     const options = parseEmulatorArgs(['--port', '0', '--service-principals', '100000', '--ca-out', 'ca.pem', '--fault', 'createJob:unavailable:2', '--fault', '*:throttle', '--latency', '50']);
     assert.deepEqual(options, {
       port: 0,
       servicePrincipalCount: 100000,
       caOut: 'ca.pem',
+      manualClock: false,
       help: false,
       faults: [
         { route: 'createJob', kind: 'unavailable', times: 2 },
@@ -27,6 +28,7 @@ describe('emulator: command line', function () {
       ],
     });
     assert.equal(parseEmulatorArgs(['--help']).help, true);
+    assert.deepEqual(parseEmulatorArgs(['--cycle-seconds', '5', '--manual-clock']), { port: defaultPort, faults: [], cycleSeconds: 5, manualClock: true, help: false });
   });
 
   it('refuses wrong command lines with a usage error', () => {

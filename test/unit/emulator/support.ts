@@ -75,11 +75,11 @@ export interface SampleTenantFixture {
   box: string;
 }
 
-/** Hooks for a describe block: one emulator with the sample tenant and a token, reset before each test. */
+/** Hooks for a describe block: one emulator with the sample tenant (manual clock) and a token, reset before each test. */
 export function sampleTenantFixture(): SampleTenantFixture {
   const fixture = {} as SampleTenantFixture;
   before(async () => {
-    fixture.emulator = await startEmulator();
+    fixture.emulator = await startEmulator({ clock: 'manual' });
     fixture.token = await tokenFor(fixture.emulator);
     fixture.box = await boxId(fixture.emulator, fixture.token);
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { canPause, canStart, describeInterval, jobState } from '../../../src/graph/jobState';
+import { canPause, canStart, describeInterval, jobState, quarantineDeadline } from '../../../src/graph/jobState';
 import type { SynchronizationJob } from '../../../src/graph/types';
 
 const job = (schedule: string, status: string) => ({ schedule: { state: schedule }, status: { code: status } }) as unknown as SynchronizationJob;
@@ -35,5 +35,14 @@ describe('job state', () => {
     assert.equal(describeInterval('PT31.7644748S'), '31.7644748 seconds');
     assert.equal(describeInterval('P10675199DT2H48M5.4775807S'), 'never');
     assert.equal(describeInterval('garbage'), 'garbage');
+  });
+
+  it('says when a quarantined job will be disabled: 4 weeks after the series began', () => {
+    const quarantine = { seriesBegan: '2026-01-01T06:00:00.1230000Z', nextAttempt: '2026-01-01T12:00:00.1230000Z' };
+    const deadline = quarantineDeadline(quarantine, new Date('2026-01-03T06:00:00Z'))!;
+    assert.equal(deadline.disabledAt.toISOString(), '2026-01-29T06:00:00.123Z');
+    assert.equal(deadline.daysLeft, 26);
+    assert.equal(quarantineDeadline(quarantine, new Date('2026-03-01T00:00:00Z'))!.daysLeft, 0);
+    assert.equal(quarantineDeadline({ seriesBegan: '0001-01-01T00:00:00Z', nextAttempt: '' }), undefined, 'a time that never happened');
   });
 });

@@ -15,7 +15,8 @@ describe('Graph layer: templates and jobs (against the emulator)', function () {
   let box: ServicePrincipal;
 
   before(async () => {
-    emulator = await startEmulator();
+    // Manual clock: no cycle runs while a test looks at a job's state.
+    emulator = await startEmulator({ clock: 'manual' });
     [box] = (await listServicePrincipals(sampleClient(emulator), { search: 'Box', onlyFromApplicationTemplates: true, pageSize: 5 })).items;
   });
   after(() => emulator.close());
