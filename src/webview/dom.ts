@@ -20,6 +20,11 @@ export function element<K extends keyof HTMLElementTagNameMap>(tag: K, options: 
   return created;
 }
 
+/** Marks a control that the next view may have too, so focus can come back to it (see focus.ts). */
+export function focusKey(key: string): Record<string, string> {
+  return { 'data-focus-key': key };
+}
+
 /** A codicon from dist/codicons/codicon.css; decorative, so hidden from screen readers (the text next to it says it). */
 export function codicon(name: string, extraClass = ''): HTMLElement {
   return element('span', { className: `codicon codicon-${name} ${extraClass}`.trim(), attributes: { 'aria-hidden': 'true' } });

@@ -1,8 +1,9 @@
 // The action bar under the outcome: start or read the job again, copy the body, open it as a document. Each button
 // only posts a message; the extension does the work and sends the new view.
 import type { ResponseAction, ResponseViewModel } from '../protocol';
-import { codicon, element } from '../dom';
+import { codicon, element, focusKey } from '../dom';
 import { post } from '../host';
+import { focusAfterNextView } from '../focus';
 import { copyButton } from './copyButton';
 
 export function actionBar(view: ResponseViewModel): HTMLElement | undefined {
@@ -19,7 +20,11 @@ export function actionBar(view: ResponseViewModel): HTMLElement | undefined {
 }
 
 function actionButton(action: ResponseAction, icon: string, label: string, title: string, kind: 'primary' | 'secondary' = 'secondary'): HTMLButtonElement {
-  const button = element('button', { className: `action ${kind}`, attributes: { type: 'button', title } }, [codicon(icon), element('span', { text: label })]);
-  button.addEventListener('click', () => post({ type: 'action', action }));
+  const button = element('button', { className: `action ${kind}`, attributes: { type: 'button', title, ...focusKey(`action:${action}`) } }, [codicon(icon), element('span', { text: label })]);
+  button.addEventListener('click', () => {
+    // Start Job and Refresh answer with a new view; Open as Document opens an editor instead.
+    if (action !== 'openJson') focusAfterNextView(`action:${action}`);
+    post({ type: 'action', action });
+  });
   return button;
 }

@@ -8,11 +8,8 @@ export function findingsSection(validation: Validation, reveal: (line: number) =
   const { findings } = validation;
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const warnings = findings.length - errors;
-  const headline =
-    findings.length === 0 ? `No problems: valid ${validation.schema}` : `${count(errors, 'error')}, ${count(warnings, 'warning')}`;
-  const heading = element('h2', { text: headline, attributes: { id: 'findings-heading' } });
-  // Announced when a new response replaces the previous one.
-  const status = element('div', { className: 'findings-status', attributes: { role: 'status', 'aria-live': 'polite' } }, [
+  const heading = element('h2', { text: findingsHeadline(validation), attributes: { id: 'findings-heading' } });
+  const status = element('div', { className: 'findings-status' }, [
     codicon(errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'pass', errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'success'),
     heading,
   ]);
@@ -24,6 +21,12 @@ export function findingsSection(validation: Validation, reveal: (line: number) =
     checked,
     findings.length > 0 && list,
   ]);
+}
+
+/** "No problems: valid synchronizationJob (v1.0)" or "1 error, 2 warnings"; also part of the view's announcement. */
+export function findingsHeadline({ findings, schema }: Validation): string {
+  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  return findings.length === 0 ? `No problems: valid ${schema}` : `${count(errors, 'error')}, ${count(findings.length - errors, 'warning')}`;
 }
 
 function findingButton(finding: Finding, reveal: (line: number) => void): HTMLButtonElement {

@@ -9,8 +9,9 @@ const outcomeIcons = { success: 'pass', warning: 'warning', error: 'error' } as 
 export function outcomeHeader(view: ResponseViewModel): HTMLElement {
   const { kind, summary, hint } = view.outcome;
   return element('header', { className: 'outcome', attributes: { 'data-outcome': kind } }, [
-    element('h1', { text: view.title }),
-    element('p', { className: 'summary', attributes: { role: 'status' } }, [codicon(outcomeIcons[kind], kind), element('span', { text: summary })]),
+    // Focusable from script only: it takes focus when the button the user pressed is not in the new view.
+    element('h1', { text: view.title, attributes: { tabindex: '-1' } }),
+    element('p', { className: 'summary' }, [codicon(outcomeIcons[kind], kind), element('span', { text: summary })]),
     hint !== undefined && hint !== view.error?.hint && hintParagraph(hint),
   ]);
 }

@@ -2,7 +2,7 @@
 import type { ResponseViewModel } from '../protocol';
 import { element, section } from '../dom';
 import { actionBar } from './actions';
-import { findingsSection } from './findings';
+import { findingsHeadline, findingsSection } from './findings';
 import { bodyView } from './jsonView';
 import { errorSection, outcomeHeader, requestSection } from './summary';
 import { snippetsSection } from './snippets';
@@ -11,6 +11,8 @@ export interface RenderedView {
   nodes: HTMLElement[];
   findings: number;
   lines: number;
+  /** What the live region says when this view is shown: the outcome, then the validation's headline. */
+  announcement: string;
 }
 
 export function renderView(view: ResponseViewModel): RenderedView {
@@ -29,5 +31,6 @@ export function renderView(view: ResponseViewModel): RenderedView {
     section('Response body', 'body', [...bodyNotes, body.element]),
     view.snippets && snippetsSection(view.snippets),
   ];
-  return { nodes: nodes.filter((node): node is HTMLElement => node instanceof HTMLElement), findings: findings.length, lines: body.lineCount };
+  const announcement = [view.outcome.summary, view.validation && findingsHeadline(view.validation)].filter(Boolean).join('. ');
+  return { nodes: nodes.filter((node): node is HTMLElement => node instanceof HTMLElement), findings: findings.length, lines: body.lineCount, announcement };
 }
