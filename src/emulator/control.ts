@@ -38,6 +38,10 @@ export class EmulatorControl {
     await this.call('DELETE', 'requests');
   }
 
+  async deleteServicePrincipal(id: string): Promise<void> {
+    await this.call('DELETE', `servicePrincipals/${encodeURIComponent(id)}`);
+  }
+
   async reset(): Promise<void> {
     await this.call('POST', 'reset');
   }

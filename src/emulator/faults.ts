@@ -9,7 +9,7 @@ interface ActiveRule {
 const routeNames: ReadonlySet<string> = new Set<RouteName | '*'>([
   '*', 'openidConfiguration', 'token', 'batch', 'listServicePrincipals', 'getServicePrincipal', 'listTemplates', 'getTemplate',
   'getTemplateSchema', 'listApplicationTemplates', 'listJobs', 'createJob', 'getJob', 'deleteJob', 'startJob', 'pauseJob',
-  'restartJob', 'getJobSchema', 'admin', 'notFound',
+  'restartJob', 'getJobSchema', 'listProvisioningLogs', 'admin', 'notFound',
 ]);
 
 const optionalNumber = (rule: Record<string, unknown>, name: string) => {

@@ -23,7 +23,7 @@ export interface JobDocument {
   synchronizationJobSettings: { name: string; value: string | null }[];
 }
 
-interface SynchronizationError {
+export interface SynchronizationError {
   code: string | null;
   message: string | null;
   tenantActionable: boolean;
@@ -89,7 +89,7 @@ export function newJob(templateId: string, tenantId: string, id = `${templateId}
   };
 }
 
-function execution(state: TaskExecution['state'], began: string, ended: string, exported: number, error: SynchronizationError | null = null): TaskExecution {
+export function execution(state: TaskExecution['state'], began: string, ended: string, exported: number, error: SynchronizationError | null = null): TaskExecution {
   return {
     activityIdentifier: `${began.slice(0, 10)}-cycle`,
     countEntitled: 120,

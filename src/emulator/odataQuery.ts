@@ -52,7 +52,7 @@ const comparison = new RegExp(String.raw`^(\w+)\s+(eq|ne)\s+${literal}$`, 'i');
 const unquote = (text: string): string | null => (text.toLowerCase() === 'null' ? null : text.slice(1, -1).replace(/''/g, "'"));
 
 /** Splits on ` and ` outside string literals. */
-function clauses(filter: string): string[] {
+export function clauses(filter: string): string[] {
   const parts: string[] = [];
   let quoted = false;
   let start = 0;

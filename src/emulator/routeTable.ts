@@ -22,6 +22,7 @@ const graphPatterns: readonly Pattern[] = [
   ['POST', [...jobs, ':job', 'pause'], 'pauseJob'],
   ['POST', [...jobs, ':job', 'restart'], 'restartJob'],
   ['GET', [...jobs, ':job', 'schema'], 'getJobSchema'],
+  ['GET', ['auditLogs', 'provisioning'], 'listProvisioningLogs'],
   ['POST', ['$batch'], 'batch'],
 ];
 

@@ -55,13 +55,13 @@ function send(response: ServerResponse, ids: RequestIds, answer: EmulatorRespons
 function contextFor(options: EmulatorOptions): EmulatorContext {
   const { tenantId, credentials, credentialsWithoutSynchronization } = sampleTenant;
   return {
-    store: new TenantStore(tenantId, options.servicePrincipalCount ?? 0),
+    store: new TenantStore(tenantId, options.servicePrincipalCount ?? 0, options.seed ?? 1),
     tokens: new TokenIssuer(tenantId, options.tokenLifetimeSeconds ?? 3600),
     faults: new FaultStore(),
     log: new RequestLog(),
     apps: new Map([
-      [credentials.clientId, { ...credentials, displayName: 'Graph Sync Explorer sample app', synchronization: true }],
-      [credentialsWithoutSynchronization.clientId, { ...credentialsWithoutSynchronization, displayName: 'Graph Sync Explorer reader app', synchronization: false }],
+      [credentials.clientId, { ...credentials, displayName: 'Graph Sync Explorer sample app', synchronization: true, provisioningLogs: true }],
+      [credentialsWithoutSynchronization.clientId, { ...credentialsWithoutSynchronization, displayName: 'Graph Sync Explorer reader app', synchronization: false, provisioningLogs: false }],
     ]),
   };
 }
@@ -81,6 +81,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     credentialsWithoutSynchronization: sampleTenant.credentialsWithoutSynchronization,
     faults: { add: (rule) => context.faults.add(rule), clear: () => context.faults.clear(), list: () => context.faults.list() },
     requests: { entries: () => context.log.entries(), count: (filter) => context.log.count(filter), clear: () => context.log.clear() },
+    deleteServicePrincipal: (id) => context.store.deleteServicePrincipal(id),
     reset: () => {
       context.faults.clear();
       context.log.clear();

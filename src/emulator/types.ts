@@ -20,6 +20,8 @@ export interface EmulatorOptions {
    * ("Generated App 00001"…, deterministic). Smaller values (the default) leave the sample tenant as it is.
    */
   servicePrincipalCount?: number;
+  /** Picks the generated service principals' job states (quarantined, failing, stale…); 1 by default. */
+  seed?: number;
   /** Reuse a certificate (e.g. one the caller already trusts); generated when absent. */
   tls?: EmulatorTls;
   /** Lifetime of issued access tokens; 3600 by default. */
@@ -44,6 +46,7 @@ export type RouteName =
   | 'pauseJob'
   | 'restartJob'
   | 'getJobSchema'
+  | 'listProvisioningLogs'
   | 'admin'
   | 'notFound';
 
@@ -94,13 +97,16 @@ export interface RunningEmulator {
   url: string;
   tls: EmulatorTls;
   tenantId: string;
-  /** An app granted Synchronization.ReadWrite.All. */
+  /** An app granted Synchronization.ReadWrite.All and AuditLog.Read.All. */
   credentials: SampleAppCredentials;
-  /** An app without synchronization permissions: Graph answers its synchronization calls with 401 UnknownError. */
+  /** An app without synchronization permissions: Graph answers its synchronization calls with 401 UnknownError.
+   * It lacks AuditLog.Read.All too: provisioning logs answer it 403. */
   credentialsWithoutSynchronization: SampleAppCredentials;
   faults: { add(rule: FaultRule): void; clear(): void; list(): FaultRule[] };
   requests: { entries(): RequestEntry[]; count(filter?: RequestFilter): number; clear(): void };
-  /** Clears faults and the request log and restores the tenant's jobs; issued tokens stay valid. */
+  /** Deletes a service principal and its jobs until reset (as deleting an enterprise app does); false if unknown. */
+  deleteServicePrincipal(id: string): boolean;
+  /** Clears faults and the request log and restores the tenant's service principals and jobs; issued tokens stay valid. */
   reset(): void;
   /** Closes the server and every open socket, hung ones included. */
   close(): Promise<void>;
