@@ -30,24 +30,33 @@ const clausePattern = /^([\w/]+)\s+(eq|ne|ge|gt|le|lt)\s+('(?:[^']|'')*'|\S+)$/i
 function matcher(filter: string | null): (entry: ProvisioningLogEntry) => boolean {
   if (filter === null || filter.trim() === '') return () => true;
   const tests = clauses(filter).map((text) => {
-    const parsed = clausePattern.exec(text);
-    const read = parsed && fields[parsed[1].toLowerCase()];
-    if (!parsed || !read) throw badRequest(`Invalid filter clause: '${text}' is not supported on provisioningObjectSummary.`);
-    const [, name, operator, literal] = parsed;
-    if (name.toLowerCase() === 'activitydatetime') {
-      const at = Date.parse(literal.replace(/^'|'$/g, ''));
-      if (Number.isNaN(at)) throw badRequest(`Invalid DateTimeOffset literal '${literal}'.`);
-      const compare = { eq: (t: number) => t === at, ne: (t: number) => t !== at, ge: (t: number) => t >= at, gt: (t: number) => t > at, le: (t: number) => t <= at, lt: (t: number) => t < at };
-      const test = compare[operator.toLowerCase() as keyof typeof compare];
-      return (entry: ProvisioningLogEntry) => test(Date.parse(entry.activityDateTime));
+    // `(a eq 'x' or a eq 'y')`: any of the comparisons.
+    if (text.startsWith('(') && text.endsWith(')')) {
+      const any = clauses(text.slice(1, -1), 'or').map(comparison);
+      return (entry: ProvisioningLogEntry) => any.some((test) => test(entry));
     }
-    if (!literal.startsWith("'")) throw badRequest(`Invalid filter clause: '${text}': compare ${name} with a quoted string.`);
-    if (!/^(eq|ne)$/i.test(operator)) throw badRequest(`Invalid filter clause: '${text}': ${name} supports eq and ne.`);
-    const wanted = literal.slice(1, -1).replace(/''/g, "'").toLowerCase();
-    const negated = operator.toLowerCase() === 'ne';
-    return (entry: ProvisioningLogEntry) => (read(entry).toLowerCase() === wanted) !== negated;
+    return comparison(text);
   });
   return (entry) => tests.every((test) => test(entry));
+}
+
+function comparison(text: string): (entry: ProvisioningLogEntry) => boolean {
+  const parsed = clausePattern.exec(text);
+  const read = parsed && fields[parsed[1].toLowerCase()];
+  if (!parsed || !read) throw badRequest(`Invalid filter clause: '${text}' is not supported on provisioningObjectSummary.`);
+  const [, name, operator, literal] = parsed;
+  if (name.toLowerCase() === 'activitydatetime') {
+    const at = Date.parse(literal.replace(/^'|'$/g, ''));
+    if (Number.isNaN(at)) throw badRequest(`Invalid DateTimeOffset literal '${literal}'.`);
+    const compare = { eq: (t: number) => t === at, ne: (t: number) => t !== at, ge: (t: number) => t >= at, gt: (t: number) => t > at, le: (t: number) => t <= at, lt: (t: number) => t < at };
+    const test = compare[operator.toLowerCase() as keyof typeof compare];
+    return (entry: ProvisioningLogEntry) => test(Date.parse(entry.activityDateTime));
+  }
+  if (!literal.startsWith("'")) throw badRequest(`Invalid filter clause: '${text}': compare ${name} with a quoted string.`);
+  if (!/^(eq|ne)$/i.test(operator)) throw badRequest(`Invalid filter clause: '${text}': ${name} supports eq and ne.`);
+  const wanted = literal.slice(1, -1).replace(/''/g, "'").toLowerCase();
+  const negated = operator.toLowerCase() === 'ne';
+  return (entry: ProvisioningLogEntry) => (read(entry).toLowerCase() === wanted) !== negated;
 }
 
 function executionsOf(job: JobDocument) {
