@@ -1,15 +1,18 @@
-// The `graph-sync` command line (bundled to dist/cli.js). One command so far: validate.
+// The `graph-sync` command line (bundled to dist/cli.js): validate, scan.
 import { readFile } from 'node:fs/promises';
+import { scanUsage } from './scanArgs';
+import { scanCommand, type ScanIo } from './scanCommand';
 import { InputError, usage, UsageError } from './usage';
 import { validateCommand, type CliIo } from './validateCommand';
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], io: CliIo & Partial<ScanIo>): Promise<number> {
   const [command, ...args] = argv;
   if (command === '--help' || command === '-h' || command === 'help') {
-    io.stdout(`${usage}\n`);
+    io.stdout(`${usage}\n\n${scanUsage}\n`);
     return 0;
   }
   try {
+    if (command === 'scan') return await scanCommand(args, { ...io, env: io.env ?? process.env });
     if (command !== 'validate') throw new UsageError(command === undefined ? 'missing command' : `unknown command "${command}"`);
     return await validateCommand(args, io, usage);
   } catch (error) {
@@ -20,7 +23,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     // parseArgs reports unknown options and missing values with a TypeError carrying an ERR_PARSE_ARGS_* code.
     const code = (error as NodeJS.ErrnoException).code ?? '';
     if (!(error instanceof UsageError) && !code.startsWith('ERR_PARSE_ARGS')) throw error;
-    io.stderr(`graph-sync: ${(error as Error).message}\n\n${usage}\n`);
+    io.stderr(`graph-sync: ${(error as Error).message}\n\n${command === 'scan' ? scanUsage : usage}\n`);
     return 2;
   }
 }

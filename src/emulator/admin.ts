@@ -1,4 +1,4 @@
-// The control API under /_emulator (no token): health, faults, request log, reset. Not logged, so that reading
+// The control API under /_emulator (no token): health, faults, request log, reset, deleting a service principal. Not logged, so that reading
 // the request log does not change it.
 import { validateFaultRule } from './faults';
 import { ok, type EmulatorResponse } from './exchange';
@@ -6,7 +6,10 @@ import type { EmulatorHealth, RequestFilter, RequestStage, RunningEmulator } fro
 
 export const adminPrefix = '/_emulator/';
 
-export type AdminTarget = Pick<RunningEmulator, 'faults' | 'requests' | 'reset' | 'tenantId' | 'clock' | 'cycles'> & { servicePrincipalCount: number; version: string };
+export type AdminTarget = Pick<RunningEmulator, 'faults' | 'requests' | 'reset' | 'tenantId' | 'clock' | 'cycles' | 'deleteServicePrincipal'> & {
+  servicePrincipalCount: number;
+  version: string;
+};
 
 const problem = (status: number, message: string): EmulatorResponse => ok({ error: { code: status === 404 ? 'NotFound' : 'BadRequest', message } }, status);
 
@@ -59,8 +62,11 @@ export function handleAdmin(target: AdminTarget, method: string, path: string, b
     case 'POST reset':
       target.reset();
       return { status: 204 };
-    default:
+    default: {
+      const deleted = method === 'DELETE' && /^servicePrincipals\/([^/]+)$/.exec(resource);
+      if (deleted) return target.deleteServicePrincipal(decodeURIComponent(deleted[1])) ? { status: 204 } : problem(404, `No service principal '${deleted[1]}'.`);
       return problem(404, `No emulator control resource '${method} ${path}'. Try GET /_emulator/health.`);
+    }
   }
 }
 

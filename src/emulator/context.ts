@@ -15,8 +15,11 @@ export interface EmulatorContext {
   log: RequestLog;
   clock: EmulatorClock;
   cycles: JobCycles;
-  /** Apps that may get tokens, by client id; `synchronization` false: the 401 UnknownError quirk. */
-  apps: ReadonlyMap<string, SampleAppCredentials & { displayName: string; synchronization: boolean }>;
+  /**
+   * Apps that may get tokens, by client id; `synchronization` false: the 401 UnknownError quirk; `provisioningLogs`:
+   * granted AuditLog.Read.All (or ProvisioningLog.Read.All).
+   */
+  apps: ReadonlyMap<string, SampleAppCredentials & { displayName: string; synchronization: boolean; provisioningLogs: boolean }>;
 }
 
 export type RouteHandler = (context: EmulatorContext, call: RoutedCall) => EmulatorResponse | Promise<EmulatorResponse>;

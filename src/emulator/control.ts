@@ -63,6 +63,10 @@ export class EmulatorControl {
     return (await this.call<{ value: CycleReport[] }>('GET', 'cycles')).value;
   }
 
+  async deleteServicePrincipal(id: string): Promise<void> {
+    await this.call('DELETE', `servicePrincipals/${encodeURIComponent(id)}`);
+  }
+
   async reset(): Promise<void> {
     await this.call('POST', 'reset');
   }

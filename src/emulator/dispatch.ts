@@ -12,6 +12,7 @@ import { listGroups, listUsers } from './routes/directory';
 import { provisionOnDemand } from './routes/provisionOnDemand';
 import { countServicePrincipals, getServicePrincipal, listServicePrincipals } from './routes/servicePrincipals';
 import { getTemplate, listApplicationTemplates, listTemplates } from './routes/templates';
+import { listProvisioningLogs } from './routes/provisioningLogs';
 import { openidConfiguration, token } from './routes/token';
 import type { FaultRule, RouteName } from './types';
 
@@ -46,6 +47,7 @@ const handlers: Partial<Record<RouteName, RouteHandler>> = {
   listUsers,
   listGroups,
   countServicePrincipals,
+  listProvisioningLogs,
 };
 
 const anonymousRoutes = new Set<RouteName>(['openidConfiguration', 'token']);
@@ -110,6 +112,11 @@ async function answer(context: EmulatorContext, call: EmulatorCall, resolved: Re
     const appId = anonymousRoutes.has(resolved.route) ? '' : context.tokens.authenticate(call.headers.authorization);
     // Graph's quirk: a token without synchronization permissions gets 401 UnknownError with an empty message.
     if (synchronizationRoutes.has(resolved.route) && !context.apps.get(appId)?.synchronization) throw new GraphError(401, 'UnknownError', '');
+    // Provisioning logs need AuditLog.Read.All or ProvisioningLog.Read.All (FACTS.md). The answer without them is a
+    // guess: the 403 Authorization_RequestDenied directory reads give for missing permissions.
+    if (resolved.route === 'listProvisioningLogs' && !context.apps.get(appId)?.provisioningLogs) {
+      throw new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+    }
     const routed: RoutedCall = { ...call, route: resolved.route, version: resolved.version ?? 'v1.0', params: resolved.params, query: new URLSearchParams(call.rawQuery), appId };
     if (resolved.route === 'batch') {
       if (call.inBatch) throw new GraphError(400, 'BadRequest', 'A $batch request cannot contain another $batch request.');

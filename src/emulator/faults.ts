@@ -12,6 +12,7 @@ const routeNames: ReadonlySet<string> = new Set<RouteName | '*'>([
   'restartJob', 'getJobSchema', 'admin', 'notFound',
   'putJobSchema', 'deleteJobSchema', 'patchJobSchema', 'listSchemaFunctions', 'listFilterOperators', 'parseExpression',
   'putSecrets', 'getSecrets', 'validateCredentials', 'validateJobCredentials', 'provisionOnDemand', 'listUsers', 'listGroups', 'countServicePrincipals',
+  'listProvisioningLogs',
 ]);
 
 /**

@@ -88,7 +88,7 @@ export function newJob(templateId: string, id: string): JobDocument {
   };
 }
 
-function execution(state: TaskExecution['state'], began: string, ended: string, exported: number, error: SynchronizationError | null = null): TaskExecution {
+export function execution(state: TaskExecution['state'], began: string, ended: string, exported: number, error: SynchronizationError | null = null): TaskExecution {
   return {
     activityIdentifier: `${began.slice(0, 10)}-cycle`,
     countEntitled: 120,

@@ -51,8 +51,9 @@ const comparison = new RegExp(String.raw`^(\w+)\s+(eq|ne)\s+${literal}$`, 'i');
 
 const unquote = (text: string): string | null => (text.toLowerCase() === 'null' ? null : text.slice(1, -1).replace(/''/g, "'"));
 
-/** Splits on ` and ` outside string literals. */
-function clauses(filter: string): string[] {
+/** Splits on ` and ` (or another keyword) outside string literals. */
+export function clauses(filter: string, keyword: 'and' | 'or' = 'and'): string[] {
+  const separatorPattern = new RegExp(`^\\s+${keyword}\\s+`, 'i');
   const parts: string[] = [];
   let quoted = false;
   let start = 0;
@@ -60,7 +61,7 @@ function clauses(filter: string): string[] {
     // A doubled quote inside a literal toggles twice: still inside.
     if (filter[i] === "'") quoted = !quoted;
     if (quoted) continue;
-    const separator = /^\s+and\s+/i.exec(filter.slice(i));
+    const separator = separatorPattern.exec(filter.slice(i));
     if (!separator) continue;
     parts.push(filter.slice(start, i));
     i += separator[0].length - 1;

@@ -40,6 +40,7 @@ const graphPatterns: readonly Pattern[] = [
   ['POST', [...jobs, ':job', 'provisionOnDemand'], 'provisionOnDemand'],
   ['GET', ['users'], 'listUsers'],
   ['GET', ['groups'], 'listGroups'],
+  ['GET', ['auditLogs', 'provisioning'], 'listProvisioningLogs'],
   ['POST', ['$batch'], 'batch'],
 ];
 

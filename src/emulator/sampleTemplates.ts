@@ -23,6 +23,8 @@ const templates: TemplateDefinition[] = [
   outbound('aws', 'amazonwebservices', 'Import roles from Amazon Web Services (AWS)'),
   outbound('gsuite', 'googleapps', 'Provision users and groups from Microsoft Entra ID to Google Cloud / G Suite'),
   outbound('dataBricks', 'azuredatabricks', 'Provision users and groups from Microsoft Entra ID to Azure Databricks', { factoryTag: 'CustomSCIM' }),
+  // The legacy non-gallery template (FACTS.md template ids); the description is a guess.
+  outbound('customappsso', 'customappsso', 'Provision users and groups to a non-gallery application (legacy template)', { galleryKey: undefined }),
   outbound('scim', 'scim', 'Provision users and groups from Microsoft Entra ID to any SCIM 2.0 endpoint', { factoryTag: 'CustomSCIM', galleryKey: undefined }),
   {
     id: 'Workday',

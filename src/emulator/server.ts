@@ -64,7 +64,7 @@ function send(response: ServerResponse, ids: RequestIds, answer: EmulatorRespons
 
 function contextFor(options: EmulatorOptions): EmulatorContext {
   const { tenantId, credentials, credentialsWithoutSynchronization } = sampleTenant;
-  const store = new TenantStore(tenantId, options.servicePrincipalCount ?? 0);
+  const store = new TenantStore(tenantId, options.servicePrincipalCount ?? 0, options.seed ?? 1);
   const clock = new EmulatorClock(options.clock ?? 'real');
   const cycleSeconds = options.cycleSeconds ?? defaultCycleSeconds;
   // A zero interval would make every cycle schedule the next one at the same instant, forever.
@@ -77,8 +77,8 @@ function contextFor(options: EmulatorOptions): EmulatorContext {
     faults: new FaultStore(),
     log: new RequestLog(),
     apps: new Map([
-      [credentials.clientId, { ...credentials, displayName: 'Graph Sync Explorer sample app', synchronization: true }],
-      [credentialsWithoutSynchronization.clientId, { ...credentialsWithoutSynchronization, displayName: 'Graph Sync Explorer reader app', synchronization: false }],
+      [credentials.clientId, { ...credentials, displayName: 'Graph Sync Explorer sample app', synchronization: true, provisioningLogs: true }],
+      [credentialsWithoutSynchronization.clientId, { ...credentialsWithoutSynchronization, displayName: 'Graph Sync Explorer reader app', synchronization: false, provisioningLogs: false }],
     ]),
   };
 }
@@ -122,12 +122,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         }),
       completed: () => context.cycles.completed(),
     },
+    deleteServicePrincipal: (id) => context.store.deleteServicePrincipal(id),
     reset: () => {
       context.faults.clear();
       context.log.clear();
       context.cycles.reset();
       context.clock.reset();
-      context.store.reset();
+      context.store.reset(context.clock.now());
       context.cycles.followAll();
     },
     close: () => close(),

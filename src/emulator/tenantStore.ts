@@ -1,13 +1,14 @@
-// The tenant's mutable state: service principals (fixed for the emulator's lifetime) and jobs (restored by reset).
-import { generateServicePrincipals } from './generator';
+// The tenant's mutable state: service principals and jobs (both restored by reset).
+import { generatedJob, generateServicePrincipals } from './generator';
 import { seededJob, type JobDocument } from './jobFactory';
 import type { ServicePrincipalRecord, TemplateDefinition } from './model';
 import { sampleServicePrincipals, seedJobs, seedSecrets } from './sampleTenant';
 import { templateCatalog } from './sampleTemplates';
 
 export class TenantStore {
-  /** Sorted as Graph lists them here: by display name (case-insensitive), then id. */
-  readonly servicePrincipals: readonly ServicePrincipalRecord[];
+  /** Sorted as Graph lists them here: by display name (case-insensitive), then id. Deleted ones stay listed here. */
+  private readonly all: readonly ServicePrincipalRecord[];
+  private present: Set<ServicePrincipalRecord>;
   private readonly byId = new Map<string, ServicePrincipalRecord>();
   private readonly byApplication = new Map<string, ServicePrincipalRecord>();
   private jobs = new Map<string, JobDocument[]>();
@@ -20,30 +21,48 @@ export class TenantStore {
   /** Per job: when provisionOnDemand was called (emulator clock), for its rate limit; and who it provisioned. */
   readonly onDemand = { calls: new Map<string, number[]>(), provisioned: new Set<string>() };
 
+  /** Generated service principals by id, with their 1-based index: their jobs are made on first use. */
+  private readonly generated = new Map<string, { sp: ServicePrincipalRecord; index: number }>();
+  /** The tenant's "now" at the last reset: generated jobs are dated from it. */
+  private now = 0;
+
   constructor(
     readonly tenantId: string,
     /** The tenant's size: the sample service principals, topped up with generated ones. */
     servicePrincipalCount: number,
+    /** Picks the generated service principals' job states. */
+    private readonly seed = 1,
   ) {
-    const all = [...sampleServicePrincipals, ...generateServicePrincipals(Math.max(0, servicePrincipalCount - sampleServicePrincipals.length))];
+    const generated = generateServicePrincipals(Math.max(0, servicePrincipalCount - sampleServicePrincipals.length), seed);
+    generated.forEach((sp, i) => this.generated.set(sp.id, { sp, index: i + 1 }));
+    const all = [...sampleServicePrincipals, ...generated];
     const keyed = all.map((sp) => ({ sp, key: sp.displayName.toLowerCase() }));
     keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.sp.id < b.sp.id ? -1 : a.sp.id > b.sp.id ? 1 : 0));
-    this.servicePrincipals = keyed.map(({ sp }) => sp);
-    for (const sp of this.servicePrincipals) {
+    this.all = keyed.map(({ sp }) => sp);
+    this.present = new Set(this.all);
+    for (const sp of this.all) {
       this.byId.set(sp.id.toLowerCase(), sp);
       this.byApplication.set(sp.applicationObjectId.toLowerCase(), sp);
     }
     this.reset();
   }
 
-  reset(): void {
+  /** Restores every service principal and the jobs the tenant starts with; generated jobs are dated from `now`. */
+  reset(now = Date.now()): void {
     this.jobs = new Map();
     this.created = new Map();
     this.schemas = new Map();
+    this.present = new Set(this.all);
     for (const seed of seedJobs) this.jobsOf(seed.servicePrincipalId).push(seededJob(seed));
     this.secrets = new Map(seedSecrets.map(({ servicePrincipalId, secrets }) => [servicePrincipalId, new Map(Object.entries(secrets))]));
     this.onDemand.calls.clear();
     this.onDemand.provisioned.clear();
+    this.now = now;
+  }
+
+  /** The service principals that exist, in Graph's listing order. */
+  get servicePrincipals(): readonly ServicePrincipalRecord[] {
+    return this.present.size === this.all.length ? this.all : this.all.filter((sp) => this.present.has(sp));
   }
 
   /** Every job with its service principal's id. */
@@ -63,11 +82,22 @@ export class TenantStore {
   }
 
   servicePrincipal(id: string): ServicePrincipalRecord | undefined {
-    return this.byId.get(id.toLowerCase());
+    const sp = this.byId.get(id.toLowerCase());
+    return sp && this.present.has(sp) ? sp : undefined;
+  }
+
+  /** Deletes a service principal and its jobs (until reset), as an admin deleting an enterprise app would. */
+  deleteServicePrincipal(id: string): boolean {
+    const sp = this.servicePrincipal(id);
+    if (!sp) return false;
+    this.present.delete(sp);
+    this.jobs.set(sp.id, []);
+    return true;
   }
 
   servicePrincipalOfApplication(applicationObjectId: string): ServicePrincipalRecord | undefined {
-    return this.byApplication.get(applicationObjectId.toLowerCase());
+    const sp = this.byApplication.get(applicationObjectId.toLowerCase());
+    return sp && this.present.has(sp) ? sp : undefined;
   }
 
   templatesOf(sp: ServicePrincipalRecord): TemplateDefinition[] {
@@ -77,12 +107,16 @@ export class TenantStore {
   /** The live list of a service principal's jobs (mutable). */
   jobsOf(servicePrincipalId: string): JobDocument[] {
     let jobs = this.jobs.get(servicePrincipalId);
-    if (!jobs) this.jobs.set(servicePrincipalId, (jobs = []));
+    if (!jobs) {
+      const generated = this.generated.get(servicePrincipalId);
+      const job = generated && generatedJob(generated.sp, generated.index, this.seed, this.tenantId, this.now);
+      this.jobs.set(servicePrincipalId, (jobs = job ? [job] : []));
+    }
     return jobs;
   }
 
   job(servicePrincipalId: string, jobId: string): JobDocument | undefined {
-    return this.jobs.get(servicePrincipalId)?.find((job) => job.id === jobId);
+    return this.jobsOf(servicePrincipalId).find((job) => job.id === jobId);
   }
 
   addJob(servicePrincipalId: string, job: JobDocument): void {

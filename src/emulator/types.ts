@@ -20,6 +20,8 @@ export interface EmulatorOptions {
    * ("Generated App 00001"…, deterministic). Smaller values (the default) leave the sample tenant as it is.
    */
   servicePrincipalCount?: number;
+  /** Picks the generated service principals' job states (quarantined, failing, stale…); 1 by default. */
+  seed?: number;
   /** Reuse a certificate (e.g. one the caller already trusts); generated when absent. */
   tls?: EmulatorTls;
   /** Lifetime of issued access tokens; 3600 by default. */
@@ -83,6 +85,7 @@ export type RouteName =
   | 'listUsers'
   | 'listGroups'
   | 'countServicePrincipals'
+  | 'listProvisioningLogs'
   | 'admin'
   | 'notFound';
 
@@ -136,9 +139,10 @@ export interface RunningEmulator {
   url: string;
   tls: EmulatorTls;
   tenantId: string;
-  /** An app granted Synchronization.ReadWrite.All. */
+  /** An app granted Synchronization.ReadWrite.All and AuditLog.Read.All. */
   credentials: SampleAppCredentials;
-  /** An app without synchronization permissions: Graph answers its synchronization calls with 401 UnknownError. */
+  /** An app without synchronization permissions: Graph answers its synchronization calls with 401 UnknownError.
+   * It lacks AuditLog.Read.All too: provisioning logs answer it 403. */
   credentialsWithoutSynchronization: SampleAppCredentials;
   faults: { add(rule: FaultRule): void; clear(): void; list(): FaultRule[] };
   requests: {
@@ -157,6 +161,8 @@ export interface RunningEmulator {
     completed(): CycleReport[];
   };
   /** Clears faults, the request log and completed cycles, restores the tenant's jobs and secrets, and the clock's start; issued tokens stay valid. */
+  /** Deletes a service principal and its jobs until reset (as deleting an enterprise app does); false if unknown. */
+  deleteServicePrincipal(id: string): boolean;
   reset(): void;
   /** Closes the server and every open socket, hung ones included. */
   close(): Promise<void>;

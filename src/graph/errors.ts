@@ -93,6 +93,7 @@ function describeCause(error: Error): string {
 }
 
 const isSynchronizationCall = (d: GraphErrorDetails) => /\/synchronization(\/|$|\?)/.test(d.exchange?.url ?? '');
+const isProvisioningLogsCall = (d: GraphErrorDetails) => /\/auditLogs\/provisioning(\/|$|\?)/i.test(d.exchange?.url ?? '');
 
 function hintFor(d: GraphErrorDetails): string {
   switch (d.kind) {
@@ -124,6 +125,13 @@ function httpHint(d: GraphErrorDetails): string {
       '(Synchronization.Read.All for reading), or when the signed-in user has no Application Administrator or Cloud ' +
       'Application Administrator role (Hybrid Identity Administrator for Cloud Sync). Grant and consent the permission, ' +
       'assign the role, then sign in again.'
+    );
+  }
+  if (status === 403 && isProvisioningLogsCall(d)) {
+    return (
+      'Provisioning logs need the permission AuditLog.Read.All or ProvisioningLog.Read.All, which ' +
+      'Synchronization.ReadWrite.All does not include; delegated sign-in also needs a role that may read them (e.g. ' +
+      'Reports Reader or Security Reader). Grant and consent the permission, then sign in again.'
     );
   }
   if (status === 401) {
