@@ -32,11 +32,11 @@ describe('validateResponse', () => {
   });
 
   it('pretty-prints without losing digits of Int64 counters beyond 2^53 or changing escapes', () => {
-    const text = '{"id":"scim.1","status":{"countSuccessiveCompleteFailures":12345678901234567890},"templateId":"sc\\u0069m"}';
+    const text = '{"id":"scim.1","status":{"countSuccessiveCompleteFailures":9223372036854775807},"templateId":"sc\\u0069m"}';
     const result = validateResponse({ text, type: 'synchronizationJob', version: 'v1.0' });
     assert.equal(
       result.text,
-      '{\n  "id": "scim.1",\n  "status": {\n    "countSuccessiveCompleteFailures": 12345678901234567890\n  },\n  "templateId": "sc\\u0069m"\n}',
+      '{\n  "id": "scim.1",\n  "status": {\n    "countSuccessiveCompleteFailures": 9223372036854775807\n  },\n  "templateId": "sc\\u0069m"\n}',
     );
     assert.deepEqual(result.findings, []);
   });
@@ -60,6 +60,7 @@ describe('validateResponse', () => {
         column: 23,
         rule: 'json-syntax',
         message: "invalid JSON: trailing comma before '}' is not allowed in JSON",
+        source: { line: 3, column: 23 },
       },
     ]);
   });
