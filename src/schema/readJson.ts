@@ -1,7 +1,9 @@
-// Reads a response body in one linear pass: the strict syntax check, the pretty-printed text, duplicate keys and
-// numbers no Graph type can hold. Only then does JSON.parse build the value.
+// Reads a response body in one linear pass: the strict syntax check, duplicate keys and numbers no Graph type can
+// hold, and whether JSON.stringify would print every token as written (then it pretty-prints; else prettyPrinter).
+// JSON.parse builds the value.
 import { quote } from './findings';
 import { maxDepth, walkJson, type JsonVisitor, type JsonWalk, type Place } from './jsonWalk';
+import { printPretty } from './prettyPrinter';
 import type { Finding, Position } from './types';
 
 /** An integer literal outside the Int64 range; an error only where the schema says Int64. */
@@ -17,64 +19,46 @@ export type JsonReading =
   | { ok: false; findings: Finding[] };
 
 const int64 = { min: -(2n ** 63n), max: 2n ** 63n - 1n };
-
-const indents: string[] = [];
-function indent(depth: number): string {
-  return (indents[depth] ??= `\n${'  '.repeat(depth)}`);
-}
-
 const position = ({ line, column }: Place): Position => ({ line, column });
 
-/**
- * Prints the text re-indented with 2 spaces, as JSON.stringify(value, null, 2) lays it out, but with every token as
- * written: Int64 counters beyond 2^53 keep their digits and escapes stay as sent.
- */
-class PrettyReader implements JsonVisitor {
-  readonly parts: string[] = [];
+// A string token JSON.stringify writes back unchanged: no escape (unless it is the one stringify writes), and, for
+// a key, not an array index, which JavaScript objects move to the front.
+const asStringified = (raw: string) => raw.indexOf('\\') < 0 || JSON.stringify(JSON.parse(raw)) === raw;
+const indexKey = /^"(?:0|[1-9]\d*)"$/;
+const shortInteger = /^-?(?:0|[1-9]\d{0,14})$/;
+
+class BodyReader implements JsonVisitor {
   readonly findings: Finding[] = [];
   readonly bigIntegers: BigInteger[] = [];
+  /** JSON.stringify(JSON.parse(text), null, 2) shows every token as written. */
+  stringifiable = true;
+  /** The line of the pretty text being written: each member starts one, so does each non-empty container's end. */
   private line = 1;
-  /** Per open container: the keys seen in an object (undefined for an array), and the members so far. */
+  /** Per open container: the keys seen in an object, undefined for an array. */
   private readonly keys: (Set<string> | undefined)[] = [];
-  private readonly members: number[] = [];
 
   value(kind: string, raw: string, walk: JsonWalk): void {
-    if (walk.depth > 0 && this.keys[walk.depth - 1] === undefined) this.newMember(walk.depth);
-    if (kind === 'object' || kind === 'array') {
-      this.parts.push(kind === 'object' ? '{' : '[');
-      this.keys.push(kind === 'object' ? new Set() : undefined);
-      this.members.push(0);
-      return;
-    }
-    this.parts.push(raw);
-    if (kind === 'number') this.checkNumber(raw, walk);
+    if (walk.depth > 0 && this.keys[walk.depth - 1] === undefined) this.line++;
+    if (kind === 'object' || kind === 'array') this.keys.push(kind === 'object' ? new Set() : undefined);
+    else if (kind === 'number') this.checkNumber(raw, walk);
+    else if (kind === 'string' && this.stringifiable) this.stringifiable = asStringified(raw);
   }
 
   key(name: string, raw: string, walk: JsonWalk): void {
-    this.newMember(walk.depth);
+    this.line++;
     const keys = this.keys[walk.depth - 1]!;
+    if (this.stringifiable) this.stringifiable = asStringified(raw) && !indexKey.test(raw);
     if (keys.has(name)) {
+      this.stringifiable = false;
       const message = `duplicate key ${quote(name)}: JSON.parse keeps only the last value, and Graph never sends a key twice`;
       this.findings.push({ severity: 'error', pointer: walk.pointer(), message, rule: 'duplicate-key', ...this.at(walk) });
     }
     keys.add(name);
-    this.parts.push(raw, ': ');
   }
 
-  close(kind: string, empty: boolean, walk: JsonWalk): void {
+  close(_kind: string, empty: boolean): void {
     this.keys.pop();
-    this.members.pop();
-    if (!empty) {
-      this.parts.push(indent(walk.depth));
-      this.line++;
-    }
-    this.parts.push(kind === 'object' ? '}' : ']');
-  }
-
-  private newMember(depth: number): void {
-    if (this.members[depth - 1]++ > 0) this.parts.push(',');
-    this.parts.push(indent(depth));
-    this.line++;
+    if (!empty) this.line++;
   }
 
   /** The current value's place in the pretty text (line/column) and in the text as given (source). */
@@ -83,7 +67,10 @@ class PrettyReader implements JsonVisitor {
   }
 
   private checkNumber(raw: string, walk: JsonWalk): void {
-    if (!Number.isFinite(Number(raw))) {
+    if (shortInteger.test(raw)) return;
+    const number = Number(raw);
+    if (this.stringifiable) this.stringifiable = String(number) === raw;
+    if (!Number.isFinite(number)) {
       const shown = raw.length > 30 ? `${raw.slice(0, 27)}...` : raw;
       const message = `${shown} is beyond the range of a double: JSON.parse reads it as Infinity`;
       this.findings.push({ severity: 'error', pointer: walk.pointer(), message, rule: 'number-range', ...this.at(walk) });
@@ -98,7 +85,7 @@ function errorAt(place: Place, pointer: string, message: string, rule: string): 
 }
 
 export function readJsonText(text: string): JsonReading {
-  const reader = new PrettyReader();
+  const reader = new BodyReader();
   const walk = walkJson(text, reader);
   const seenLines = new Set<number>();
   // One syntax finding per line: a second error on the same line is mostly an echo of the first.
@@ -110,14 +97,18 @@ export function readJsonText(text: string): JsonReading {
     findings.push(errorAt(walk.tooDeep.place, walk.tooDeep.pointer, message, 'json-depth'));
   }
   if (findings.length > 0) return { ok: false, findings };
+  let value: unknown;
   try {
     // JSON.parse builds the value: it defines a "__proto__" key instead of assigning it, and does not recurse.
-    const value: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    return { ok: true, value, pretty: reader.parts.join(''), findings: reader.findings, bigIntegers: reader.bigIntegers };
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     const message = `invalid JSON: ${(error as Error).message}`;
     return { ok: false, findings: [errorAt({ line: 1, column: 1, offset: 0 }, '', message, 'json-syntax')] };
   }
+  // JSON.stringify escapes lone surrogates; a text with one is printed token by token.
+  const stringifiable = reader.stringifiable && !/\p{Cs}/u.test(text);
+  const pretty = stringifiable ? JSON.stringify(value, null, 2) : printPretty(text);
+  return { ok: true, value, pretty, findings: reader.findings, bigIntegers: reader.bigIntegers };
 }
 
 /** The body pretty-printed when it is JSON (within the depth limit), else as it came. */

@@ -41,6 +41,16 @@ describe('validateResponse', () => {
     assert.deepEqual(result.findings, []);
   });
 
+  it('prints tokens JSON.stringify would change as written: key order, duplicates, numbers, lone surrogates', () => {
+    const text = '{"b":1,"2":[1.0,-0,1E3],"1":"\ud800","id":"x","id":"y"}';
+    assert.equal(
+      validateResponse({ text, type: 'synchronizationTemplate', version: 'beta' }).text,
+      '{\n  "b": 1,\n  "2": [\n    1.0,\n    -0,\n    1E3\n  ],\n  "1": "\ud800",\n  "id": "x",\n  "id": "y"\n}',
+    );
+    const plain = { id: 'scim.1', list: [], nested: { a: [{}, 'q\\"'], b: null } };
+    assert.equal(validate(plain).text, JSON.stringify(plain, null, 2));
+  });
+
   it('refuses an API version it has no schema for, with a clear error', () => {
     const request = { text: '{}', type: 'synchronizationJob', version: 'v2.0' } as unknown as ValidationRequest;
     assert.throws(() => validateResponse(request), /^Error: No schema for Graph API version "v2\.0": expected v1\.0 or beta$/);
