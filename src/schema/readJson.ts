@@ -25,7 +25,7 @@ const position = ({ line, column }: Place): Position => ({ line, column });
 // a key, not an array index, which JavaScript objects move to the front.
 const asStringified = (raw: string) => raw.indexOf('\\') < 0 || JSON.stringify(JSON.parse(raw)) === raw;
 const indexKey = /^"(?:0|[1-9]\d*)"$/;
-const shortInteger = /^-?(?:0|[1-9]\d{0,14})$/;
+const shortInteger = /^(?:0|-?[1-9]\d{0,14})$/; // not -0, which JSON.stringify writes 0
 
 class BodyReader implements JsonVisitor {
   readonly findings: Finding[] = [];
@@ -47,7 +47,7 @@ class BodyReader implements JsonVisitor {
   key(name: string, raw: string, walk: JsonWalk): void {
     this.line++;
     const keys = this.keys[walk.depth - 1]!;
-    if (this.stringifiable) this.stringifiable = asStringified(raw) && !indexKey.test(raw);
+    if (this.stringifiable) this.stringifiable = asStringified(raw) && !(raw.charCodeAt(1) <= 57 && indexKey.test(raw));
     if (keys.has(name)) {
       this.stringifiable = false;
       const message = `duplicate key ${quote(name)}: JSON.parse keeps only the last value, and Graph never sends a key twice`;
