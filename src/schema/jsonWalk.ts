@@ -204,11 +204,7 @@ export class JsonWalk {
         this.errors.push({ message: 'comments are not allowed in JSON', place: this.placeOfToken() });
         continue;
       }
-      if (token === Trivia || token === LineBreak) {
-        // jsonc-parser also skips no-break and other Unicode spaces, which JSON does not allow.
-        if (/[^ \t\r\n]/.test(this.raw())) return (this.token = Unknown);
-        continue;
-      }
+      if (token === Trivia || token === LineBreak) continue; // only spaces, tabs, \r and \n for jsonc-parser too
       return (this.token = token);
     }
   }
@@ -239,7 +235,10 @@ export class JsonWalk {
   }
 }
 
+/** The unexpected text as a message shows it: an invisible or non-ASCII first character by its code point. */
 function quoted(raw: string): string {
+  const code = raw.charCodeAt(0);
+  if (code < 0x21 || code > 0x7e) return `character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   const shown = raw.length > 20 ? `${raw.slice(0, 20)}...` : raw;
   return raw.length === 1 ? `character '${shown}'` : `'${shown}'`;
 }

@@ -28,6 +28,22 @@ describe('validator robustness', () => {
     }
   });
 
+  it('validates a body just within the depth limit through a recursive schema type, placing a finding at the bottom', () => {
+    // attributeMappingSource refers to itself through parameters[].value: 3 JSON levels per step, ajv follows them all.
+    let source: object = { type: 'Attribute', name: 5, parameters: [] };
+    for (let i = 0; i < 328; i++) source = { type: 'Function', name: 'Join', parameters: [{ key: 'source', value: source }] };
+    const rules = [{ objectMappings: [{ attributeMappings: [{ source, targetAttributeName: 'mail' }] }] }];
+    const text = JSON.stringify({ id: 'scim.1', templateId: 'scim', schema: { id: 'scim', synchronizationRules: rules } });
+    const result = check(text);
+    assert.equal(result.parsed, true);
+    const deepest = `/schema/synchronizationRules/0/objectMappings/0/attributeMappings/0/source${'/parameters/0/value'.repeat(328)}/name`;
+    assert.deepEqual(
+      result.findings.map((f) => `${f.severity} ${f.pointer === deepest} [${f.rule}] ${f.line > 1000}`),
+      ['error true [type] true'],
+    );
+    assert.equal(result.findings[0].source?.line, 1);
+  });
+
   it('explains a syntax error in 200 KB of commas once, at its place', () => {
     const text = `[${','.repeat(200_000)}]`;
     assert.deepEqual(
