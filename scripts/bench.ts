@@ -149,6 +149,42 @@ function validation(): void {
   rows.push({ measure: 'compile the synchronizationJob schema (once per version)', value: `${round(compile)} ms`, baseline: '-', ratio: '-' });
 }
 
+/** A synchronizationJob as Graph sends it (minified, valid), grown to about `bytes` with settings, progress and counts. */
+function largeJob(bytes: number): string {
+  const status = { code: 'Active', countSuccessiveCompleteFailures: 0, escrowsPruned: false, lastExecution: null, quarantine: null, progress: [] as object[], synchronizedEntryCountByType: [] as object[], troubleshootingUrl: null };
+  const job = { id: 'scim.b126ececd749434c915e443764450031.8f782d8a-3e2c-4a5b-9a1c-2f0e5a7b6c4d', templateId: 'scim', schedule: { expiration: null, interval: 'PT40M', state: 'Active' }, status, synchronizationJobSettings: [] as object[] };
+  const entryBytes = 330; // about what one round below adds
+  for (let i = 0; i < bytes / entryBytes; i++) {
+    job.synchronizationJobSettings.push({ name: `ScopeFilterAttribute${i}`, value: `department eq 'Sales ${i}' and accountEnabled eq true` });
+    status.progress.push({ completedUnits: i, totalUnits: i + 10, units: 'Objects', progressObservationDateTime: '2024-05-01T10:20:30.1234567Z' });
+    status.synchronizedEntryCountByType.push({ key: `user.${i}`, value: i * 1000 });
+  }
+  return JSON.stringify(job);
+}
+
+// Real Graph bodies are minified and can be megabytes: validation must stay linear (1 MB takes about 10 times 100 KB).
+function largeBodies(): void {
+  const medians: number[] = [];
+  for (const [label, bytes, runs] of [['100 KB', 100_000, 21], ['1 MB', 1_000_000, 9], ['5 MB', 5_000_000, 5]] as const) {
+    const text = largeJob(bytes);
+    const request = { text, type: 'synchronizationJob' as const, version: 'v1.0' as const };
+    if (validateResponse(request).findings.length > 0) throw new Error(`the ${label} body should be valid`);
+    const samples: number[] = [];
+    const parses: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      samples.push(validateResponse(request).timing.validateMs);
+      const started = performance.now();
+      JSON.stringify(JSON.parse(text), null, 2);
+      parses.push(performance.now() - started);
+    }
+    const ms = median(samples);
+    medians.push(ms);
+    const measure = `validate a ${label} minified synchronizationJob (median of ${runs}; ${round(ms / (text.length / 1e6))} ms per MB)`;
+    record(measure, ms, median(parses), 'ms', 'JSON.parse + pretty-print alone');
+  }
+  rows.push({ measure: 'validate: time for 1 MB / time for 100 KB', value: `${round(medians[1] / medians[0])}x`, baseline: '10x (linear)', ratio: '-' });
+}
+
 async function main(): Promise<void> {
   const emulator = await startEmulator({ servicePrincipalCount: 10_000 });
   try {
@@ -163,6 +199,7 @@ async function main(): Promise<void> {
   validation();
   rows.push(...schemaEditingRows());
   await scanRows();
+  largeBodies();
   console.table(rows);
   const out = path.join(__dirname, '..', 'test-results', 'bench.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });

@@ -28,14 +28,14 @@ export async function main(argv: string[], io: CliIo & Partial<ScanIo>): Promise
   }
 }
 
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 const nodeIo: CliIo = {
-  readFile: (path) => readFile(path, 'utf8'),
+  readFile: (path) => readFile(path),
   readStdin,
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

@@ -12,7 +12,8 @@ export interface HttpMessage {
   bodyLineOffset: number;
 }
 
-const statusLine = /^HTTP\/\d(?:\.\d)?\s+(\d{3})\b/;
+// Microsoft's docs print the status line as `HTTP/1.1 201 Created`, and sometimes as `HTTP 201/Created`.
+const statusLine = /^HTTP(?:\/\d(?:\.\d)?)?\s+(\d{3})\b/;
 const requestLine = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S+/;
 const headerLine = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+:/;
 

@@ -1,5 +1,6 @@
 // How the CLI prints a validation: one line per finding plus a summary, or one JSON document.
 import type { Finding, ValidationResult } from '../schema';
+import { terminalJson, terminalLine } from './terminalText';
 
 export interface Report {
   file: string;
@@ -30,7 +31,7 @@ export function textReport(report: Report): string {
   const verdict = report.findings.length === 0 ? 'no problems' : `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
   const context = [report.type, report.version, ...(report.status === undefined ? [] : [`HTTP ${report.status}`])].join(', ');
   lines.push(`${report.file}: ${verdict} (${context}; ${timingText(report.result.timing)})`);
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(terminalLine).join('\n')}\n`;
 }
 
 export function jsonReport(report: Report): string {
@@ -46,5 +47,5 @@ export function jsonReport(report: Report): string {
     findings: report.findings,
     timing: report.result.timing,
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return `${terminalJson(JSON.stringify(document, null, 2))}\n`;
 }

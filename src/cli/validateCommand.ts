@@ -1,14 +1,15 @@
 // `graph-sync validate`: reads a response (file or stdin), validates it, prints findings at their place in the input.
 import { parseArgs } from 'node:util';
 import type { ApiVersion } from '../graph/types';
-import { TextPositions, validateResponse, type Finding, type ResponseExpectation, type ValidatedType } from '../schema';
+import { validateResponse, type Finding, type ResponseExpectation, type ValidatedType, type ValidationResult } from '../schema';
+import { decodeUtf8 } from './decodeUtf8';
 import { parseHttpMessage, type HttpMessage } from './httpMessage';
 import { jsonReport, textReport } from './report';
 import { InputError, UsageError } from './usage';
 
 export interface CliIo {
-  readFile(path: string): Promise<string>;
-  readStdin(): Promise<string>;
+  readFile(path: string): Promise<Uint8Array>;
+  readStdin(): Promise<Uint8Array>;
   stdout(text: string): void;
   stderr(text: string): void;
 }
@@ -68,7 +69,7 @@ function parseOptions(args: string[]): ValidateOptions | 'help' {
   };
 }
 
-async function readInput(input: string, io: CliIo): Promise<string> {
+async function readInput(input: string, io: CliIo): Promise<Uint8Array> {
   try {
     return input === '-' ? await io.readStdin() : await io.readFile(input);
   } catch (error) {
@@ -79,17 +80,23 @@ async function readInput(input: string, io: CliIo): Promise<string> {
 const statusRules = new Set(['status-201', 'unexpected-status']);
 
 // The validator places findings on the text it returns (pretty-printed when the body parses); a file's reader wants
-// them where they are in the file, so parsed findings are placed again on the body, then shifted past the headers.
-// Findings about the status go to the status line when the status came from the file.
-function positionsInFile(findings: Finding[], message: HttpMessage, parsed: boolean, statusFromFile: boolean): Finding[] {
-  const body = parsed ? new TextPositions(message.body) : undefined;
-  return findings.map((finding) => {
+// them where they are in the file: their place in the body (`source`), shifted past the headers. Findings about the
+// status go to the status line when the status came from the file.
+function positionsInFile(findings: Finding[], message: HttpMessage, statusFromFile: boolean): Finding[] {
+  return findings.map(({ source, ...finding }) => {
     if (statusFromFile && message.statusLine !== undefined && statusRules.has(finding.rule)) {
       return { ...finding, line: message.statusLine, column: 1 };
     }
-    const { line, column } = body ? body.ofPointer(finding.pointer) : finding;
+    const { line, column } = source ?? finding;
     return { ...finding, line: line + message.bodyLineOffset, column };
   });
+}
+
+/** A file that is not UTF-8 is not validated: the one finding says where its first bad byte is. */
+function notUtf8(byteOffset: number, position: { line: number; column: number }): ValidationResult {
+  const message = `invalid UTF-8 at byte ${byteOffset}: the file must be UTF-8`;
+  const finding: Finding = { severity: 'error', pointer: '', message, rule: 'utf-8', ...position };
+  return { text: '', parsed: false, findings: [finding], timing: { validateMs: 0 } };
 }
 
 export async function validateCommand(args: string[], io: CliIo, usageText: string): Promise<number> {
@@ -98,22 +105,25 @@ export async function validateCommand(args: string[], io: CliIo, usageText: stri
     io.stdout(`${usageText}\n`);
     return 0;
   }
-  const message = parseHttpMessage(await readInput(options.input, io));
+  const decoded = decodeUtf8(await readInput(options.input, io));
+  const message = parseHttpMessage(decoded.ok ? decoded.text : '');
   const status = options.status ?? message.status;
-  const result = validateResponse({
-    text: message.body,
-    type: options.type,
-    version: options.version,
-    collection: options.collection,
-    expectation: { operation: options.operation, status, requestedTemplateId: options.templateId },
-  });
+  const result = decoded.ok
+    ? validateResponse({
+        text: message.body,
+        type: options.type,
+        version: options.version,
+        collection: options.collection,
+        expectation: { operation: options.operation, status, requestedTemplateId: options.templateId },
+      })
+    : notUtf8(decoded.byteOffset, decoded.position);
   const report = {
     file: options.input === '-' ? '<stdin>' : options.input,
     type: options.collection ? `${options.type} collection` : options.type,
     version: options.version,
     status,
     result,
-    findings: positionsInFile(result.findings, message, result.parsed, options.status === undefined),
+    findings: positionsInFile(result.findings, message, options.status === undefined),
   };
   io.stdout(options.format === 'json' ? jsonReport(report) : textReport(report));
   return report.findings.some((f) => f.severity === 'error') ? 1 : 0;

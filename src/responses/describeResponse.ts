@@ -9,7 +9,7 @@ import { canStart, jobState } from '../graph/jobState';
 import { parseJob } from '../graph/parseJob';
 import { requestSnippets } from '../graph/requestSnippets';
 import type { ApiVersion, SynchronizationJob } from '../graph/types';
-import { validateResponse } from '../schema';
+import { prettyJsonText, validateResponse } from '../schema';
 import type { ResponseExpectation } from '../schema/types';
 import type { ResponseViewModel } from '../webview/protocol';
 
@@ -118,7 +118,7 @@ function describe(
   const text = exchange?.responseText ?? '';
   // Only a 2xx body is a synchronizationJob; an error body is shown as it came, without schema findings.
   const validation = succeeded ? validateResponse({ text, type: 'synchronizationJob', version, expectation: { ...expectation, status } }) : undefined;
-  const body = validation ?? prettyIfJson(text);
+  const body = validation ?? prettyJsonText(text);
   return {
     title,
     outcome,
@@ -141,14 +141,6 @@ function describe(
     validation: validation && { schema: `synchronizationJob (${version})`, findings: validation.findings, validateMs: validation.timing.validateMs },
     snippets: exchange ? requestSnippets(exchange) : undefined,
   };
-}
-
-function prettyIfJson(text: string): { text: string; parsed: boolean } {
-  try {
-    return { text: JSON.stringify(JSON.parse(text), null, 2), parsed: true };
-  } catch {
-    return { text, parsed: false };
-  }
 }
 
 function statusText(status: number | undefined): string {

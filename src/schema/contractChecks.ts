@@ -1,11 +1,15 @@
 // Checks beyond the schema: what the documented contract of createJob/getJob says a response should look like.
-// All are warnings: the service, not the caller, decides what comes back.
+// All are warnings (the service, not the caller, decides what comes back), but for a status that is not a success.
 import { quote, type UnplacedFinding } from './findings';
 import { childPointer } from './jsonPointer';
 import type { LocatedJob } from './locatedJobs';
 import type { ResponseExpectation } from './types';
 
-function statusFindings({ operation, status }: ResponseExpectation): UnplacedFinding[] {
+function statusFindings({ operation, status }: ResponseExpectation, expected: string): UnplacedFinding[] {
+  if (status !== undefined && (status < 200 || status > 299)) {
+    const message = `HTTP ${status} is not a success status: its body is Graph's error, not ${expected}`;
+    return [{ severity: 'error', pointer: '', rule: 'error-status', message }];
+  }
   if (status === undefined || operation === undefined) return [];
   if (operation === 'createJob' && status === 200) {
     const message = 'createJob answered 200 OK; Graph documents 201 Created for a new job (the docs example shows 200)';
@@ -46,9 +50,17 @@ function progressFindings({ pointer, job }: LocatedJob): UnplacedFinding[] {
   });
 }
 
-/** `jobs` holds the synchronizationJob objects of the response (none when it is a template). */
-export function contractFindings(jobs: LocatedJob[], expectation: ResponseExpectation, collection: boolean): UnplacedFinding[] {
-  const findings = statusFindings(expectation);
+/**
+ * `jobs` holds the synchronizationJob objects of the response (none when it is a template); `expected` names what
+ * the body should be, e.g. "a synchronizationJob".
+ */
+export function contractFindings(
+  jobs: LocatedJob[],
+  expectation: ResponseExpectation,
+  collection: boolean,
+  expected: string,
+): UnplacedFinding[] {
+  const findings = statusFindings(expectation, expected);
   if (expectation.operation === 'createJob' && !collection && jobs.length === 1) {
     findings.push(...createdJobFindings(jobs[0].job, expectation.requestedTemplateId));
   }

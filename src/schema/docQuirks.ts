@@ -19,30 +19,46 @@ export function isPlaceholder(text: string): boolean {
 }
 
 // Strings with no enum, format or known values: only there can a placeholder hide (an enum member may be "String").
+// Cached per schema node: a body of megabytes asks for the same few schemas again and again.
+const freeText = new WeakMap<SchemaNode, boolean>();
 function isFreeText(schema: SchemaNode): boolean {
-  const types = [schema.type ?? []].flat();
-  return types.includes('string') && !schema.format && !schema.enum && !schema.pattern && !schema['x-knownValues'];
+  let free = freeText.get(schema);
+  if (free === undefined) {
+    const types = [schema.type ?? []].flat();
+    free = types.includes('string') && !schema.format && !schema.enum && !schema.pattern && !schema['x-knownValues'];
+    freeText.set(schema, free);
+  }
+  return free;
 }
 
+/** `path` is the value's place; its pointer is only written out for a finding. */
 function placeholderFindings(
   value: unknown,
   schema: SchemaNode,
   definitions: Record<string, SchemaNode>,
-  pointer: string,
+  path: (string | number)[],
   findings: UnplacedFinding[],
 ): void {
   const resolved = resolveSchema(schema, definitions);
-  if (typeof value === 'string' && isFreeText(resolved) && isPlaceholder(value)) {
-    const message = `${quote(value)} looks like a documentation placeholder, not a value from a real response`;
-    findings.push({ severity: 'warning', pointer, rule: 'placeholder', message });
+  if (typeof value === 'string') {
+    if (isFreeText(resolved) && isPlaceholder(value)) {
+      const message = `${quote(value)} looks like a documentation placeholder, not a value from a real response`;
+      const pointer = path.reduce<string>((parent, segment) => childPointer(parent, segment), '');
+      findings.push({ severity: 'warning', pointer, rule: 'placeholder', message });
+    }
   } else if (Array.isArray(value) && resolved.items) {
-    value.forEach((item, index) =>
-      placeholderFindings(item, resolved.items!, definitions, childPointer(pointer, index), findings),
-    );
+    for (let index = 0; index < value.length; index++) {
+      path.push(index);
+      placeholderFindings(value[index], resolved.items, definitions, path, findings);
+      path.pop();
+    }
   } else if (value !== null && typeof value === 'object' && resolved.properties) {
     for (const [key, child] of Object.entries(value)) {
       const childSchema = resolved.properties[key];
-      if (childSchema) placeholderFindings(child, childSchema, definitions, childPointer(pointer, key), findings);
+      if (!childSchema) continue;
+      path.push(key);
+      placeholderFindings(child, childSchema, definitions, path, findings);
+      path.pop();
     }
   }
 }
@@ -56,7 +72,7 @@ export interface QuirkContext {
 
 export function docQuirkFindings({ value, definition, definitions, jobs }: QuirkContext): UnplacedFinding[] {
   const findings: UnplacedFinding[] = [];
-  placeholderFindings(value, { $ref: `#/definitions/${definition}` }, definitions, '', findings);
+  placeholderFindings(value, { $ref: `#/definitions/${definition}` }, definitions, [], findings);
   for (const { pointer, job } of jobs) {
     if (typeof job.id === 'string' && guid.test(job.id)) {
       const message = `job id ${quote(job.id)} is a GUID: real job ids look like {templateId}.{tenantId}... (a docs example?)`;

@@ -1,11 +1,17 @@
 // Findings before they have a position, and the order they are reported in.
-import type { TextPositions } from './textPositions';
+import { locatePointers } from './locatePointers';
 import type { Finding } from './types';
 
-export type UnplacedFinding = Omit<Finding, 'line' | 'column'>;
+export type UnplacedFinding = Omit<Finding, 'line' | 'column' | 'source'>;
 
-export function placeFindings(findings: UnplacedFinding[], positions: TextPositions): Finding[] {
-  return findings.map((finding) => ({ ...finding, ...positions.ofPointer(finding.pointer) }));
+/** Places findings on the pretty-printed form of a valid JSON text, and on the text itself (`source`). */
+export function placeFindings(findings: UnplacedFinding[], text: string): Finding[] {
+  if (findings.length === 0) return [];
+  const located = locatePointers(text, new Set(findings.map((finding) => finding.pointer)));
+  return findings.map((finding) => {
+    const { pretty, source } = located.get(finding.pointer)!;
+    return { ...finding, ...pretty, source };
+  });
 }
 
 /** By line, errors before warnings on the same line, then by column and rule. */

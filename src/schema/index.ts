@@ -1,8 +1,9 @@
-// The schema layer's public surface: validate a Graph response, and the types that describe the outcome.
+// The schema layer's public surface: validate a Graph response, pretty-print a body, and the types of the outcome.
 export { validateResponse } from './validateResponse';
-export { TextPositions, type Position } from './textPositions';
+export { prettyJsonText } from './readJson';
 export type {
   Finding,
+  Position,
   ResponseExpectation,
   Severity,
   ValidatedType,

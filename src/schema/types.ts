@@ -7,6 +7,12 @@ export type ValidatedType = 'synchronizationJob' | 'synchronizationTemplate';
 
 export type Severity = 'error' | 'warning';
 
+/** 1-based line and column (in UTF-16 code units, as editors count). */
+export interface Position {
+  line: number;
+  column: number;
+}
+
 export interface Finding {
   severity: Severity;
   /** JSON Pointer (RFC 6901) of the offending value; '' for the document itself. */
@@ -16,6 +22,8 @@ export interface Finding {
   column: number;
   /** Stable id of the check that produced the finding, e.g. 'type', 'enum', 'unknown-property', 'status-201'. */
   rule: string;
+  /** The same place in the text as given to the validator (the two differ once the text is pretty-printed). */
+  source?: Position;
 }
 
 /** What the caller knows about the response, for the checks beyond the schema. */

@@ -1,7 +1,8 @@
 // `graph-sync validate` as users run it: the built bundle (dist/cli.js) in a child process.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { positionOf, repoRoot } from '../schema/support';
 
@@ -146,5 +147,54 @@ describe('graph-sync CLI', function () {
       ],
     );
     assert.ok(report.timing.validateMs >= 0);
+  });
+
+  describe('hostile or unusual input', () => {
+    let folder: string;
+    before(() => (folder = mkdtempSync(join(tmpdir(), 'graph-sync-cli-'))));
+    after(() => rmSync(folder, { recursive: true, force: true }));
+
+    it('reports 10,000-deep nesting as a finding and exits 1, without a stack trace', () => {
+      const run = graphSync(['validate', '-'], `${'['.repeat(10_000)}${']'.repeat(10_000)}`);
+      assert.equal(run.status, 1);
+      assert.match(lines(run.stdout)[0], /^<stdin>:1:1001: error: the JSON is nested deeper than 1000 levels/);
+      assert.equal(run.stderr, '');
+    });
+
+    it('reads a BOM and a status line written HTTP 201/Created', () => {
+      const file = join(folder, 'created.http');
+      writeFileSync(file, '\uFEFFHTTP 201/Created\nContent-type: application/json\n\n{"id": "scim.1", "templateId": "scim"}\n');
+      const run = graphSync(['validate', file]);
+      assert.equal(run.status, 0, run.stdout + run.stderr);
+      assert.match(lines(run.stdout)[0], /: no problems \(synchronizationJob, v1\.0, HTTP 201;/);
+    });
+
+    it('reports invalid UTF-8 with its byte offset and exits 1', () => {
+      const file = join(folder, 'latin1.json');
+      writeFileSync(file, Buffer.concat([Buffer.from('{\n  "id": "caf'), Buffer.from([0xe9]), Buffer.from('"\n}')]));
+      const run = graphSync(['validate', file]);
+      assert.equal(run.status, 1);
+      assert.equal(lines(run.stdout)[0], `${file}:2:13: error: invalid UTF-8 at byte 14: the file must be UTF-8 (root) [utf-8]`);
+    });
+
+    it('never writes control characters from the body to the terminal', () => {
+      const body = JSON.stringify({ id: 'scim.1', templateId: 'scim', '\u001b]0;pwned\u0007\u001b[2J': 1, '\u009b31m': 2 });
+      for (const format of ['text', 'json']) {
+        const run = graphSync(['validate', '-', '--format', format], body);
+        assert.equal(run.status, 0);
+        assert.doesNotMatch(run.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+        assert.match(run.stdout, /\\u001b\]0;pwned\\u0007\\u001b\[2J/);
+      }
+    });
+
+    it('reports a Graph error envelope as an error, and a non-2xx --status with a job type', () => {
+      const envelope = '{"error":{"code":"UnknownError","message":"","innerError":{"request-id":"r-1"}}}';
+      const run = graphSync(['validate', '-'], envelope);
+      assert.equal(run.status, 1);
+      assert.match(lines(run.stdout)[0], /error: .*Graph's error response.*UnknownError.*request-id r-1.*\[graph-error\]$/);
+      const unauthorized = graphSync(['validate', '-', '--status', '401'], '{"id": "scim.1", "templateId": "scim"}');
+      assert.equal(unauthorized.status, 1);
+      assert.match(lines(unauthorized.stdout)[0], /error: .*401.*\[error-status\]$/);
+    });
   });
 });

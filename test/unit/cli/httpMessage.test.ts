@@ -13,6 +13,11 @@ describe('parseHttpMessage', () => {
     assert.deepEqual(message, { status: 200, statusLine: 2, body: '{}', bodyLineOffset: 4 });
   });
 
+  it("reads a status line as Microsoft's docs print it, HTTP 201/Created", () => {
+    const message = parseHttpMessage('HTTP 201/Created\nContent-type: application/json\n\n{}');
+    assert.deepEqual(message, { status: 201, statusLine: 1, body: '{}', bodyLineOffset: 3 });
+  });
+
   it('starts the body at the first non-header line when the blank line is missing (a doc example does that)', () => {
     const message = parseHttpMessage('HTTP/1.1 201 Created\nContent-Type: application/json\n{\n  "id": "x"\n}');
     assert.deepEqual(message, { status: 201, statusLine: 1, body: '{\n  "id": "x"\n}', bodyLineOffset: 2 });

@@ -32,13 +32,23 @@ describe('validateResponse', () => {
   });
 
   it('pretty-prints without losing digits of Int64 counters beyond 2^53 or changing escapes', () => {
-    const text = '{"id":"scim.1","status":{"countSuccessiveCompleteFailures":12345678901234567890},"templateId":"sc\\u0069m"}';
+    const text = '{"id":"scim.1","status":{"countSuccessiveCompleteFailures":9223372036854775807},"templateId":"sc\\u0069m"}';
     const result = validateResponse({ text, type: 'synchronizationJob', version: 'v1.0' });
     assert.equal(
       result.text,
-      '{\n  "id": "scim.1",\n  "status": {\n    "countSuccessiveCompleteFailures": 12345678901234567890\n  },\n  "templateId": "sc\\u0069m"\n}',
+      '{\n  "id": "scim.1",\n  "status": {\n    "countSuccessiveCompleteFailures": 9223372036854775807\n  },\n  "templateId": "sc\\u0069m"\n}',
     );
     assert.deepEqual(result.findings, []);
+  });
+
+  it('prints tokens JSON.stringify would change as written: key order, duplicates, numbers, lone surrogates', () => {
+    const text = '{"b":1,"2":[1.0,-0,1E3],"1":"\ud800","id":"x","id":"y"}';
+    assert.equal(
+      validateResponse({ text, type: 'synchronizationTemplate', version: 'beta' }).text,
+      '{\n  "b": 1,\n  "2": [\n    1.0,\n    -0,\n    1E3\n  ],\n  "1": "\ud800",\n  "id": "x",\n  "id": "y"\n}',
+    );
+    const plain = { id: 'scim.1', list: [], nested: { a: [{}, 'q\\"'], b: null } };
+    assert.equal(validate(plain).text, JSON.stringify(plain, null, 2));
   });
 
   it('refuses an API version it has no schema for, with a clear error', () => {
@@ -60,6 +70,7 @@ describe('validateResponse', () => {
         column: 23,
         rule: 'json-syntax',
         message: "invalid JSON: trailing comma before '}' is not allowed in JSON",
+        source: { line: 3, column: 23 },
       },
     ]);
   });
