@@ -38,7 +38,7 @@ function endpointOf(args: ScanArgs) {
 
 async function clientFor(args: ScanArgs, io: ScanIo): Promise<GraphClient> {
   const endpoint = endpointOf(args);
-  const trustedCaPem = args.emulatorCa ? await io.readFile(args.emulatorCa).catch((error: Error) => Promise.reject(new InputError(`cannot read ${args.emulatorCa}: ${error.message}`))) : undefined;
+  const trustedCaPem = args.emulatorCa ? await io.readFile(args.emulatorCa).then((bytes) => Buffer.from(bytes).toString('utf8')).catch((error: Error) => Promise.reject(new InputError(`cannot read ${args.emulatorCa}: ${error.message}`))) : undefined;
   const request: CredentialRequest = {
     method: methods[args.auth],
     endpoint,

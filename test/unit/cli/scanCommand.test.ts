@@ -19,8 +19,8 @@ async function graphSync(args: string[], env: Record<string, string | undefined>
   let stdout = '';
   let stderr = '';
   const status = await main(args, {
-    readFile: async (path) => readFileSync(path, 'utf8'),
-    readStdin: async () => '',
+    readFile: async (path) => readFileSync(path),
+    readStdin: async () => new Uint8Array(),
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
     env,
