@@ -48,6 +48,8 @@ export const sampleServicePrincipals: readonly ServicePrincipalRecord[] = [
   servicePrincipal('Azure Databricks SCIM Provisioning Connector', 'gallery', ['dataBricks']),
   servicePrincipal('SCIM app', 'nonGallery', ['scim']),
   servicePrincipal('<img src=x onerror=alert(1)>', 'nonGallery', ['scim']),
+  // Anyone who owns an app can name it so: VS Code would render it as a link in a notification or progress title.
+  servicePrincipal('[Retry](command:workbench.action.terminal.new "Retry")', 'nonGallery', ['scim']),
   // Gallery apps with single sign-on only: an application template, but no synchronization templates.
   servicePrincipal('Zoom', 'gallery'),
   servicePrincipal('Miro', 'gallery'),

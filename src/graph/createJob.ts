@@ -20,6 +20,8 @@ export type CreateJobOutcome =
   | { kind: 'notCreated'; error: GraphRequestError; checkedJobList: boolean }
   /** The request failed or was cancelled after it was sent, but the job list shows the new job. */
   | { kind: 'createdDespiteError'; job: SynchronizationJob; error: GraphRequestError }
+  /** A timeout, cancel or 5xx after which the job list shows no job yet: it may still be created. */
+  | { kind: 'notVisibleYet'; error: GraphRequestError; sentAt: Date; knownJobIds: string[] }
   /** The request failed ambiguously and the job list could not be read either. */
   | { kind: 'unknown'; error: GraphRequestError; reconcileError: GraphRequestError };
 
@@ -72,7 +74,8 @@ async function reconcile(
   }
 }
 
-function parseJob(response: GraphResponse): SynchronizationJob | undefined {
+/** The job in a create or read answer, when the body is one. */
+export function parseJob(response: Pick<GraphResponse, 'text'>): SynchronizationJob | undefined {
   try {
     const value = JSON.parse(response.text) as unknown;
     return value && typeof value === 'object' && typeof (value as SynchronizationJob).id === 'string' ? (value as SynchronizationJob) : undefined;

@@ -47,6 +47,12 @@ export function describeCreateOutcome(target: CreateJobTarget, outcome: CreateJo
         summary: `No job was created${outcome.checkedJobList ? ' (the job list was read again: there is no new job)' : ''}: ${outcome.error.message}`,
         hint: outcome.error.hint,
       });
+    case 'notVisibleYet':
+      return describe(title, outcome.error.exchange, target, expectation, outcome.error, {
+        kind: 'warning',
+        summary: `The job list shows no new job yet, but Graph may still be creating it: ${outcome.error.message}`,
+        hint: 'Refresh the service principal in a minute and look for the job before creating it again.',
+      });
     case 'unknown':
       return describe(title, createExchange(outcome), target, expectation, outcome.error, {
         kind: 'error',
