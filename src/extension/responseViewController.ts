@@ -73,7 +73,8 @@ export class ResponseViewController implements vscode.Disposable, ResponseAction
     if (!view || !job || (change.entity !== 'job' && change.entity !== 'jobs') || change.servicePrincipalId !== job.servicePrincipalId) return;
     if (change.entity === 'job' && change.jobId !== job.jobId) return;
     const read = this.store.job(job.servicePrincipalId, job.jobId);
-    if (!read) {
+    // Only a delete or a 404 says the job is gone; a list without it may just lag behind a create (eventual consistency).
+    if (change.entity === 'job' && change.removed) {
       void this.panel.update({
         ...view,
         job: undefined,
@@ -81,6 +82,7 @@ export class ResponseViewController implements vscode.Disposable, ResponseAction
       });
       return;
     }
+    if (!read) return;
     const startable = !read.stale && canStart(jobState(read.value));
     if (startable !== job.canStart) void this.panel.update({ ...view, job: { ...job, canStart: startable } });
   }

@@ -63,6 +63,17 @@ describe('The command path', () => {
     assert.deepEqual(errors(), []);
   });
 
+  it('creates a job from the palette: the service principal and template pickers through the UI seam', async () => {
+    services.ui.answers.pick.push(['ServiceNow'], ['ServiceNowOutDelta']);
+    services.ui.answers.confirm = true;
+    const outcome = await vscode.commands.executeCommand<CreateJobOutcome>(commandIds.createJob);
+    assert.equal(outcome?.kind, 'created');
+    const picks = shown.filter((message) => message.severity === 'pick');
+    assert.ok(picks.some((message) => /ServiceNowOutDelta/.test(message.text)), 'the template picker listed the templates');
+    const search = (await emulatorControl().requests()).find((entry) => entry.route === 'listServicePrincipals');
+    assert.match(decodeURIComponent(search?.query ?? ''), /startswith\(displayName,'ServiceNow'\)/);
+  });
+
   it('filters by the text typed into the input box', async () => {
     services.ui.answers.input.push('Slack');
     await vscode.commands.executeCommand(commandIds.filter);
