@@ -2,7 +2,7 @@
 // constants the code uses, no more and no fewer. A typo on either side fails here, not in a menu that never shows.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { commandIds, contextKeys, viewContainerId, viewIds } from '../../src/extension/ids';
+import { commandIds, contextKeys, panelTypes, viewContainerId, viewIds } from '../../src/extension/ids';
 import { extensionId } from './support';
 
 interface Contributes {
@@ -29,8 +29,10 @@ describe('package.json contributions', () => {
     assert.deepEqual(inMenus.filter((command) => !known.has(command)), []);
   });
 
-  it('contributes exactly the views of ids.ts, in its view container', () => {
+  it('contributes exactly the views of ids.ts, in its view container, and restores its panels', () => {
     assert.deepEqual(Object.keys(contributes().views), [viewContainerId]);
+    const activationEvents = vscode.extensions.getExtension(extensionId)!.packageJSON.activationEvents as string[];
+    assert.deepEqual(activationEvents, Object.values(panelTypes).map((type) => `onWebviewPanel:${type}`));
     assert.deepEqual(sorted(contributes().views[viewContainerId].map((view) => view.id)), sorted(Object.values(viewIds)));
   });
 

@@ -5,11 +5,11 @@ import { getSynchronization } from '../../graph/synchronization';
 import type { ServicePrincipal } from '../../graph/types';
 import type { StoreChange, EntityStore } from '../../model/entityStore';
 import type { ConnectionManager } from '../connection';
-import { commandIds, contextKeys, viewIds } from '../ids';
+import { contextKeys, viewIds } from '../ids';
 import { readSettings } from '../settings';
 import { sortTemplates } from '../templates';
-import { emptyListNode } from './emptyListNode';
-import { groupId, nodeId, rootId, toTreeItem, type JobNode, type MessageNode, type ServicePrincipalNode, type TreeNode } from './nodes';
+import { emptyListNode, errorNode, retryRoot, retryServicePrincipal, viewDescription } from './messages';
+import { groupId, nodeId, rootId, toTreeItem, type JobNode, type ServicePrincipalNode, type TreeNode } from './nodes';
 
 /** What a load of the tree ended with: settled like Promise.allSettled's entries; undefined when a refresh cancelled it. */
 type Load<T> = Promise<PromiseSettledResult<T> | undefined>;
@@ -148,7 +148,7 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
     });
     const root = await this.root;
     if (!root) return [];
-    if (root.status === 'rejected') return [errorNode(rootId, 'Could not load service principals', root.reason, { command: commandIds.refresh, title: 'Retry' })];
+    if (root.status === 'rejected') return [errorNode(rootId, 'Could not load service principals', root.reason, retryRoot)];
     const { items, nextLink, totalCount } = root.value;
     this.describe(items.length, totalCount);
     if (items.length === 0) return [emptyListNode(this.search, this.onlyFromApplicationTemplates)];
@@ -227,11 +227,9 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
   }
 
   private describe(shown?: number, total?: number): void {
-    const scope = this.onlyFromApplicationTemplates ? 'from application templates' : 'all';
-    const search = this.search ? `name starts with "${this.search}"` : undefined;
-    const count = shown !== undefined ? `${shown}${total !== undefined ? ` of ${total}` : ''}` : undefined;
-    this.view.description = [count, scope].filter(Boolean).join(' · ');
-    this.view.message = search ? `Filtered: ${search}` : undefined;
+    const { description, message } = viewDescription(this.search, this.onlyFromApplicationTemplates, shown, total);
+    this.view.description = description;
+    this.view.message = message;
   }
 
   private async setContext(): Promise<void> {
@@ -244,12 +242,4 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
     this.view.dispose();
     this.changed.dispose();
   }
-}
-
-function errorNode(parentId: string, text: string, error: unknown, retry: vscode.Command): MessageNode {
-  return { kind: 'message', parentId, text: `${text}: ${error instanceof Error ? error.message : String(error)}`, error, command: retry };
-}
-
-function retryServicePrincipal(servicePrincipal: ServicePrincipal): vscode.Command {
-  return { command: commandIds.refreshServicePrincipal, title: 'Retry', arguments: [{ kind: 'servicePrincipal', servicePrincipal }] };
 }
