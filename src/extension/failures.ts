@@ -31,11 +31,14 @@ export function isCancellation(error: unknown): boolean {
   return error instanceof Error && error.name === 'AbortError';
 }
 
-/** The short form of a cause for the one line a notification shows: Graph's status and code, or the first line. */
+/**
+ * The short form of a cause for the one line a notification shows: Graph's status, code and request-id (what support
+ * asks for), or the first line of the message. The rest (Graph's message, the hint) goes to the log.
+ */
 function briefly(cause: unknown): string {
   if (cause instanceof GraphRequestError) {
-    const code = [cause.status, cause.code].filter(Boolean).join(' ');
-    return code || cause.message;
+    const code = [cause.status, cause.code].filter(Boolean).join(' ') || cause.message;
+    return cause.requestId ? `${code} (request-id ${cause.requestId})` : code;
   }
   return (cause instanceof Error ? cause.message : String(cause)).split('\n')[0];
 }

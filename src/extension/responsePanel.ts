@@ -43,15 +43,16 @@ export class ResponsePanel implements vscode.Disposable {
   }
 
   /** Shows a response, reusing the open panel; resolves once the view has been posted to the webview. */
-  async show(view: ResponseViewModel): Promise<void> {
+  async show(view: ResponseViewModel, options: { preserveFocus?: boolean } = {}): Promise<void> {
+    const preserveFocus = options.preserveFocus ?? false;
     this.view = view;
     if (this.panel) {
-      this.panel.reveal(undefined, false);
+      this.panel.reveal(undefined, preserveFocus);
     } else {
       // Beside the file being edited, if any; otherwise in the active editor group.
       const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
       const options = { ...this.webviewOptions(), enableFindWidget: true, retainContextWhenHidden: false };
-      this.adopt(vscode.window.createWebviewPanel(panelTypes.response, view.title, { viewColumn: column, preserveFocus: false }, options));
+      this.adopt(vscode.window.createWebviewPanel(panelTypes.response, view.title, { viewColumn: column, preserveFocus }, options));
     }
     this.panel!.title = view.title;
     await this.ready.promise;

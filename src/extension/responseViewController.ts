@@ -40,12 +40,15 @@ export class ResponseViewController implements vscode.Disposable, ResponseAction
     return this.panel.show(view);
   }
 
-  /** GET the job and show the answer (a Graph error is shown in the view too, so it can be read again). */
-  async showJob(target: Pick<JobTarget, 'servicePrincipal'> & { job: { id: string } }): Promise<void> {
+  /**
+   * GET the job and show the answer (a Graph error is shown in the view too, so it can be read again). From a tree
+   * click the focus stays in the tree, as a preview does: the next key or right-click still goes to the row.
+   */
+  async showJob(target: Pick<JobTarget, 'servicePrincipal'> & { job: { id: string } }, options: { preserveFocus?: boolean } = {}): Promise<void> {
     const result = await this.jobs.read(target);
     const view = describeJobRead({ ...this.target(target.servicePrincipal), jobId: target.job.id }, result);
     this.logFindings(view.title, view.validation?.findings.length);
-    await this.panel.show(view);
+    await this.panel.show(view, options);
   }
 
   /** Start Job in the view: starts it as the tree does, then shows the job as Graph now reports it. */

@@ -62,19 +62,23 @@ export class EntityStore {
     return this.jobsBySp.get(servicePrincipalId)?.get(jobId);
   }
 
-  /** The whole job list as Graph just listed it: jobs not in it are gone. */
+  /** The whole job list as Graph just listed it: jobs not in it are gone. Fires only when the list differs. */
   putJobs(servicePrincipalId: string, jobs: readonly SynchronizationJob[]): void {
     const readAt = this.now();
+    const before = this.jobsBySp.get(servicePrincipalId);
+    const same = before?.size === jobs.length && jobs.every((job) => sameJob(before.get(job.id), job));
     this.jobsBySp.set(servicePrincipalId, new Map(jobs.map((value) => [value.id, { value, readAt, stale: false }])));
-    this.emit({ entity: 'jobs', servicePrincipalId });
+    if (!same) this.emit({ entity: 'jobs', servicePrincipalId });
   }
 
-  /** One job as Graph just answered it (created, read again). */
+  /** One job as Graph just answered it (created, read again). Fires only when it differs from what was read before. */
   putJob(servicePrincipalId: string, job: SynchronizationJob): void {
     let jobs = this.jobsBySp.get(servicePrincipalId);
     if (!jobs) this.jobsBySp.set(servicePrincipalId, (jobs = new Map()));
+    const same = sameJob(jobs.get(job.id), job);
     jobs.set(job.id, { value: job, readAt: this.now(), stale: false });
-    this.emit({ entity: 'job', servicePrincipalId, jobId: job.id, removed: false });
+    // Views re-render on a change (a tree row under the pointer included): a read that changed nothing is none.
+    if (!same) this.emit({ entity: 'job', servicePrincipalId, jobId: job.id, removed: false });
   }
 
   /** A write changed the job in a way its answer does not show; views keep it, marked, until it is read again. */
@@ -101,4 +105,9 @@ export class EntityStore {
   private emit(change: StoreChange): void {
     for (const listener of [...this.listeners]) listener(change);
   }
+}
+
+/** A fresh copy that says what the one read before said (and that one was not stale). Jobs are small: JSON is cheap. */
+function sameJob(before: Read<SynchronizationJob> | undefined, job: SynchronizationJob): boolean {
+  return before !== undefined && !before.stale && JSON.stringify(before.value) === JSON.stringify(job);
 }

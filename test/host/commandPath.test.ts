@@ -39,7 +39,7 @@ describe('The command path', () => {
     await emulatorControl().addFault({ route: 'startJob', kind: 'throttle', times: 1 });
     assert.equal(await vscode.commands.executeCommand(commandIds.startJob, job), undefined);
     assert.equal(errors().length, 1, JSON.stringify(shown));
-    assert.match(errors()[0].text, /^Could not start the SfOutDelta job of Salesforce: 429 \w+$/);
+    assert.match(errors()[0].text, /^Could not start the SfOutDelta job of Salesforce: 429 \w+( \(request-id [\w-]+\))?$/);
     // Errors made in this test bundle are not the extension's GraphRequestError class, so Graph's own cancel is
     // proven by the create tests (a cancelled create); VS Code's and the platform's cancels are thrown here.
     for (const cancel of [new vscode.CancellationError(), AbortSignal.abort().reason as unknown]) {

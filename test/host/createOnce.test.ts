@@ -92,4 +92,21 @@ describe('Creating a job at most once', () => {
       await settings.update('apiVersion', undefined, vscode.ConfigurationTarget.Global);
     }
   });
+
+  it('states a created job even when the response view cannot be built', async () => {
+    const responses = services.responses;
+    const showCreateOutcome = responses.showCreateOutcome;
+    // The view failing, as it did with apiVersion "v1.0/": the create itself succeeded.
+    responses.showCreateOutcome = () => Promise.reject(new Error('the view broke'));
+    try {
+      services.ui.answers.confirm = true;
+      const outcome = await vscode.commands.executeCommand<CreateJobOutcome>(commandIds.createJob, template);
+      assert.equal(outcome?.kind, 'created');
+      assert.ok(shown.some((message) => message.severity === 'info' && /^Created job /.test(message.text)), JSON.stringify(shown));
+      const errors = shown.filter((message) => message.severity === 'error').map((message) => message.text);
+      assert.deepEqual(errors, ['Could not show the response: the view broke']);
+    } finally {
+      responses.showCreateOutcome = showCreateOutcome;
+    }
+  });
 });

@@ -8,7 +8,7 @@ import type { JobNode } from '../tree/nodes';
 // deleteJob/restartJob too.
 
 export function showJobCommand(services: Services, node: JobNode): Promise<void> {
-  return services.responses.showJob(node);
+  return services.responses.showJob(node, { preserveFocus: true });
 }
 
 export async function startJobCommand(services: Services, node: JobTarget): Promise<boolean> {

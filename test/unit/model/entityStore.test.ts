@@ -30,6 +30,18 @@ describe('EntityStore', () => {
     ]);
   });
 
+  it('fires no change for a read that says what the last one said, but keeps its time', () => {
+    store.putJobs('sp1', [job('a', 'Active')]);
+    clock = new Date('2026-01-01T00:01:00Z');
+    store.putJobs('sp1', [job('a', 'Active')]);
+    store.putJob('sp1', job('a', 'Active'));
+    assert.equal(store.job('sp1', 'a')?.readAt, clock);
+    assert.equal(changes.length, 1);
+    store.markJobStale('sp1', 'a');
+    store.putJob('sp1', job('a', 'Active'));
+    assert.equal(changes.length, 3, 'a stale job read again is a change (views drop the mark)');
+  });
+
   it('tells apart never listed and listed empty', () => {
     assert.equal(store.jobs('sp1'), undefined);
     store.putJobs('sp1', []);
