@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { GraphClient } from '../../graph/client';
 import { listServicePrincipals, nextServicePrincipalPage, type Page } from '../../graph/servicePrincipals';
 import { getSynchronization } from '../../graph/synchronization';
 import type { ServicePrincipal } from '../../graph/types';
@@ -9,10 +8,8 @@ import { contextKeys, viewIds } from '../ids';
 import { readSettings } from '../settings';
 import { sortTemplates } from '../templates';
 import { emptyListNode, errorNode, retryRoot, retryServicePrincipal, viewDescription } from './messages';
+import { type Load, TreeLoads } from './treeLoads';
 import { groupId, nodeId, rootId, toTreeItem, type JobNode, type ServicePrincipalNode, type TreeNode } from './nodes';
-
-/** What a load of the tree ended with: settled like Promise.allSettled's entries; undefined when a refresh cancelled it. */
-type Load<T> = Promise<PromiseSettledResult<T> | undefined>;
 
 /** The per-group errors of a service principal's $batch (the lists themselves are in the store). */
 interface GroupErrors {
@@ -37,7 +34,7 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
   private readonly synchronization = new Map<string, Load<GroupErrors>>();
   /** The node objects handed to VS Code: a change event must name the very object VS Code has, or it is ignored. */
   private readonly listed = new Map<string, ServicePrincipalNode>();
-  private loads = new AbortController();
+  private readonly loads: TreeLoads;
   private readonly storeSubscription: { dispose(): void };
 
   constructor(
@@ -45,6 +42,7 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
     private readonly store: EntityStore,
     private readonly state: vscode.Memento,
   ) {
+    this.loads = new TreeLoads(connection);
     this.view = vscode.window.createTreeView(viewIds.servicePrincipals, { treeDataProvider: this, showCollapseAll: true });
     this.storeSubscription = store.onDidChange((change) => this.follow(change));
     this.describe();
@@ -85,8 +83,7 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
 
   /** Everything again from Graph; loads still in flight are cancelled. */
   refresh(): void {
-    this.loads.abort();
-    this.loads = new AbortController();
+    this.loads.cancelAll();
     this.root = undefined;
     this.loadingMore = undefined;
     this.synchronization.clear();
@@ -141,7 +138,7 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
 
   private async rootChildren(): Promise<TreeNode[]> {
     const query = { search: this.search, onlyFromApplicationTemplates: this.onlyFromApplicationTemplates, pageSize: readSettings().pageSize };
-    this.root ??= this.load(async (client, signal) => {
+    this.root ??= this.loads.run(async (client, signal) => {
       const page = await listServicePrincipals(client, query, { version: this.connection.apiVersion, signal });
       this.store.putServicePrincipals(page.items);
       return page;
@@ -198,7 +195,7 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
   private synchronizationOf(sp: ServicePrincipal): Load<GroupErrors> {
     let loaded = this.synchronization.get(sp.id);
     if (!loaded) {
-      loaded = this.load(async (client, signal) => {
+      loaded = this.loads.run(async (client, signal) => {
         const { templates, jobs } = await getSynchronization(client, sp.id, { version: this.connection.apiVersion, signal });
         if (templates.ok) this.store.putTemplates(sp.id, templates.value);
         if (jobs.ok) this.store.putJobs(sp.id, jobs.value);
@@ -207,16 +204,6 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
       this.synchronization.set(sp.id, loaded);
     }
     return loaded;
-  }
-
-  /** Runs a load for the current connection; any failure is kept (an error node shows it), a cancel by refresh is not. */
-  private async load<T>(run: (client: GraphClient, signal: AbortSignal) => Promise<T>): Load<T> {
-    const signal = this.loads.signal;
-    try {
-      return { status: 'fulfilled', value: await run(this.connection.requireConnection().client, signal) };
-    } catch (reason) {
-      return signal.aborted ? undefined : { status: 'rejected', reason };
-    }
   }
 
   /** A job or job list of a listed service principal changed in the store: its subtree renders again. */
@@ -237,7 +224,7 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
   }
 
   dispose(): void {
-    this.loads.abort();
+    this.loads.dispose();
     this.storeSubscription.dispose();
     this.view.dispose();
     this.changed.dispose();
