@@ -58,6 +58,8 @@ export const sampleServicePrincipals: readonly ServicePrincipalRecord[] = [
   servicePrincipal('<img src=x onerror=alert(1)>', 'nonGallery', ['scim']),
   // The refused-create demo: Graph's answer when the caller may not manage this app (403, as for directory writes).
   servicePrincipal('Restricted SCIM app (insufficient privileges)', 'nonGallery', ['scim'], undefined, { refusesJobCreation: true }),
+  // Anyone who owns an app can name it so: VS Code would render it as a link in a notification or progress title.
+  servicePrincipal('[Retry](command:workbench.action.terminal.new "Retry")', 'nonGallery', ['scim']),
   // Gallery apps with single sign-on only: an application template, but no synchronization templates.
   servicePrincipal('Zoom', 'gallery'),
   servicePrincipal('Miro', 'gallery'),

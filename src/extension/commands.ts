@@ -1,41 +1,37 @@
-import * as vscode from 'vscode';
+import type { CommandRegistry } from './commandRegistry';
 import * as connection from './commands/connectionCommands';
 import { createJobCommand } from './commands/createJobCommand';
 import * as jobs from './commands/jobCommands';
 import * as servicePrincipals from './commands/servicePrincipalCommands';
-import type { Services } from './commands/services';
+import { commandIds as id } from './ids';
+import type { Services } from './services';
 
 /**
- * Every command of the extension, in one place. package.json declares the same ids (the extension-host suite keeps the two in
- * step); commands that act on a tree item receive the item's node as their argument.
+ * Every command of the extension, in one place, each registered through the command registry (which shows what
+ * fails). Commands that act on a tree item receive the item's node as their argument. The second argument names a
+ * failure the handler did not name itself.
  */
-export function commandHandlers(services: Services): Record<string, (...args: never[]) => unknown> {
-  return {
-    'graphSync.signIn': () => connection.signIn(services),
-    'graphSync.signOut': () => connection.signOut(services),
-    'graphSync.switchConnection': () => connection.switchConnection(services),
-    'graphSync.connectSampleTenant': () => connection.connectSampleTenant(services),
-    'graphSync.setClientSecret': () => connection.setClientSecret(services),
-    'graphSync.selectApiVersion': () => connection.selectApiVersion(),
-    'graphSync.showLog': () => services.log.show(),
-    'graphSync.refresh': () => servicePrincipals.refresh(services),
-    'graphSync.refreshServicePrincipal': (node) => servicePrincipals.refreshServicePrincipal(services, node),
-    'graphSync.filter': () => servicePrincipals.filter(services),
-    'graphSync.clearFilter': () => servicePrincipals.clearFilter(services),
-    'graphSync.showAllServicePrincipals': () => servicePrincipals.showAll(services),
-    'graphSync.showTemplateServicePrincipals': () => servicePrincipals.showFromApplicationTemplates(services),
-    'graphSync.loadMore': () => servicePrincipals.loadMore(services),
-    'graphSync.copyObjectId': (node) => servicePrincipals.copyObjectId(node),
-    'graphSync.openInEntra': (node) => servicePrincipals.openInEntra(services, node),
-    'graphSync.createJob': (target) => createJobCommand(services, target),
-    'graphSync.showJob': (node) => jobs.showJob(services, node),
-    'graphSync.startJob': (node) => jobs.startJob(services, node),
-    'graphSync.pauseJob': (node) => jobs.pauseJob(services, node),
-    'graphSync.restartJob': (node) => jobs.restartJob(services, node),
-    'graphSync.deleteJob': (node) => jobs.deleteJob(services, node),
-  };
-}
-
-export function registerCommands(services: Services): vscode.Disposable[] {
-  return Object.entries(commandHandlers(services)).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
+export function registerCommands(registry: CommandRegistry, services: Services): void {
+  registry.register(id.signIn, 'Sign-in failed', () => connection.signIn(services));
+  registry.register(id.signOut, 'Could not sign out', () => connection.signOut(services));
+  registry.register(id.switchConnection, 'Could not switch the connection', () => connection.switchConnection(services));
+  registry.register(id.connectSampleTenant, 'Could not connect to the sample tenant', () => connection.connectSampleTenant(services));
+  registry.register(id.setClientSecret, 'Could not set the client secret', () => connection.setClientSecret(services));
+  registry.register(id.selectApiVersion, 'Could not select the API version', () => connection.selectApiVersion(services));
+  registry.register(id.showLog, 'Could not show the log', () => services.log.show());
+  registry.register(id.refresh, 'Could not refresh', () => servicePrincipals.refresh(services));
+  registry.register(id.refreshServicePrincipal, 'Could not refresh the service principal', (node) => servicePrincipals.refreshServicePrincipal(services, node));
+  registry.register(id.filter, 'Could not filter', () => servicePrincipals.filter(services));
+  registry.register(id.clearFilter, 'Could not clear the filter', () => servicePrincipals.clearFilter(services));
+  registry.register(id.showAllServicePrincipals, 'Could not show all service principals', () => servicePrincipals.showAll(services));
+  registry.register(id.showTemplateServicePrincipals, 'Could not filter the service principals', () => servicePrincipals.showFromApplicationTemplates(services));
+  registry.register(id.loadMore, 'Could not load more service principals', () => servicePrincipals.loadMore(services));
+  registry.register(id.copyObjectId, 'Could not copy the object ID', (node) => servicePrincipals.copyObjectId(services, node));
+  registry.register(id.openInEntra, 'Could not open the Entra admin center', (node) => servicePrincipals.openInEntra(services, node));
+  registry.register(id.createJob, 'Could not create the job', (target) => createJobCommand(services, target));
+  registry.register(id.showJob, 'Could not show the job', (node) => jobs.showJobCommand(services, node));
+  registry.register(id.startJob, 'Could not start the job', (node) => jobs.startJobCommand(services, node));
+  registry.register(id.pauseJob, 'Could not pause the job', (node) => jobs.pauseJobCommand(services, node));
+  registry.register(id.restartJob, 'Could not restart the job', (node) => jobs.restartJobCommand(services, node));
+  registry.register(id.deleteJob, 'Could not delete the job', (node) => jobs.deleteJobCommand(services, node));
 }

@@ -5,6 +5,7 @@ import { VsCodeSessionCredential } from '../auth/vscodeSessionCredential';
 import { GraphClient } from '../graph/client';
 import { loopbackEndpoint, nationalClouds, type GraphEndpoint } from '../graph/clouds';
 import type { ApiVersion } from '../graph/types';
+import { contextKeys } from './ids';
 import { traceRequests } from './log';
 import { SampleTenant } from './sampleTenant';
 import { connectionSettings, readSettings, updateSettings, type Settings } from './settings';
@@ -171,7 +172,7 @@ export class ConnectionManager implements vscode.Disposable {
       onDeviceCode: (info) => void showDeviceCode(info.userCode, info.verificationUri),
     };
     if (settings.signInMethod === 'clientSecret') {
-      request.clientSecret = (await this.storedSecret(settings)) ?? (interactive ? await this.askForSecret(settings) : undefined);
+      request.clientSecret = (await this.storedSecret(settings)) ?? (interactive && settings.clientId ? await this.askForSecret(settings.clientId) : undefined);
     }
     return request;
   }
@@ -197,15 +198,15 @@ export class ConnectionManager implements vscode.Disposable {
     return settings.clientId ? this.context.secrets.get(secretKey(settings.clientId)) : undefined;
   }
 
-  private async askForSecret(settings: Settings): Promise<string | undefined> {
-    if (!settings.clientId) return undefined;
+  /** The one client-secret input box (sign-in and Set Client Secret): stores what is typed for the app. */
+  async askForSecret(clientId: string): Promise<string | undefined> {
     const secret = await vscode.window.showInputBox({
       title: 'Graph Sync: Client Secret',
-      prompt: `Client secret of app ${settings.clientId}. It is kept in VS Code's secret storage, never in settings.`,
+      prompt: `Client secret of app ${clientId}. It is kept in VS Code's secret storage, never in settings or logs.`,
       password: true,
       ignoreFocusOut: true,
     });
-    if (secret) await this.setClientSecret(settings.clientId, secret);
+    if (secret) await this.setClientSecret(clientId, secret);
     return secret || undefined;
   }
 
@@ -215,7 +216,7 @@ export class ConnectionManager implements vscode.Disposable {
 
   private setState(state: ConnectionState): void {
     this.state = state;
-    void vscode.commands.executeCommand('setContext', 'graphSync.signedIn', state.kind === 'signedIn');
+    void vscode.commands.executeCommand('setContext', contextKeys.signedIn, state.kind === 'signedIn');
     this.changed.fire(state);
   }
 

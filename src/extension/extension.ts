@@ -1,38 +1,61 @@
 import * as vscode from 'vscode';
+import { EntityStore } from '../model/entityStore';
+import { CommandRegistry } from './commandRegistry';
 import { registerCommands } from './commands';
-import { JobResponses } from './jobResponses';
-import type { Services } from './commands/services';
 import { ConnectionManager } from './connection';
+import { JobCreation } from './jobs/jobCreation';
+import { JobOperations } from './jobs/jobOperations';
 import { createLog } from './log';
-import { Prompts } from './prompts';
-import { settingsSection } from './settings';
+import { safe } from './plainText';
+import { ResponseViewController } from './responseViewController';
+import type { Services } from './services';
+import { invalidApiVersion, settingsSection } from './settings';
 import { ConnectionStatusBar } from './statusBar';
 import { ServicePrincipalsTree } from './tree/servicePrincipalsTree';
+import { Ui } from './ui';
 
 /** What activate() returns while VS Code runs the extension's tests: the services, so tests can observe them. */
 export type TestApi = Services & { activationMs: number };
 
+/** The composition root: each part is made once, here, and handed what it needs. */
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const started = performance.now();
   const log = createLog();
+  const ui = new Ui();
+  const registry = new CommandRegistry(ui, log);
+  const store = new EntityStore();
   const connection = new ConnectionManager(context, log);
-  const tree = new ServicePrincipalsTree(connection, context.globalState);
+  const jobs = new JobOperations(connection, store, ui);
+  const creation = new JobCreation(connection, store, ui, jobs);
+  const tree = new ServicePrincipalsTree(connection, store, context.globalState);
   const statusBar = new ConnectionStatusBar(connection);
-  const responses = new JobResponses(context, connection, tree, log);
-  const services: Services = { connection, tree, responses, prompts: new Prompts(), log };
+  const responses = new ResponseViewController(context, connection, store, jobs, registry, log);
+  const services: Services = { connection, store, jobs, creation, tree, responses, ui, registry, log };
+  registerCommands(registry, services);
 
+  const reportApiVersion = () => {
+    const written = invalidApiVersion();
+    if (written !== undefined) void ui.warn(safe`graphSync.apiVersion is "${written}", which is not a Graph version: use "v1.0" or "beta". Using v1.0.`);
+  };
+  reportApiVersion();
   context.subscriptions.push(
     log,
+    ui,
+    registry,
     connection,
     tree,
     statusBar,
     responses,
     responses.panel.registerSerializer(),
-    ...registerCommands(services),
-    connection.onDidChange(() => tree.refresh()),
+    connection.onDidChange(() => {
+      store.clear();
+      tree.refresh();
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(`${settingsSection}.apiVersion`)) reportApiVersion();
       if (event.affectsConfiguration(`${settingsSection}.apiVersion`) || event.affectsConfiguration(`${settingsSection}.servicePrincipals.pageSize`)) {
         statusBar.render();
+        store.clear();
         tree.refresh();
       }
     }),

@@ -4,6 +4,9 @@ import { GraphRequestError } from '../graph/errors';
 import { listServicePrincipals } from '../graph/servicePrincipals';
 import { listTemplates } from '../graph/synchronization';
 import type { ApiVersion, ServicePrincipal, SynchronizationTemplate } from '../graph/types';
+import { plainText, safe } from './plainText';
+import { sortTemplates, templateDescription } from './templates';
+import type { Ui } from './ui';
 
 interface ServicePrincipalItem extends vscode.QuickPickItem {
   /** Absent on the line that explains an empty or failed search. */
@@ -18,7 +21,19 @@ const searchDelayMs = 250;
  * A service principal, searched by name on the server as the user types. Each keystroke cancels the search before
  * it, so a slow answer never replaces a newer one.
  */
-export function pickServicePrincipal(client: GraphClient, version: ApiVersion, title: string): Promise<ServicePrincipal | undefined> {
+export async function pickServicePrincipal(ui: Ui, client: GraphClient, version: ApiVersion, title: string): Promise<ServicePrincipal | undefined> {
+  const scripted = ui.takeScriptedPick();
+  if (scripted) {
+    // A test types the name and accepts the match, through the same server-side search.
+    const name = scripted.labels?.[0];
+    if (name === undefined) return undefined;
+    const page = await listServicePrincipals(client, { search: name, onlyFromApplicationTemplates: true, pageSize: 50 }, { version });
+    return page.items.find((servicePrincipal) => servicePrincipal.displayName === name);
+  }
+  return searchServicePrincipal(client, version, title);
+}
+
+function searchServicePrincipal(client: GraphClient, version: ApiVersion, title: string): Promise<ServicePrincipal | undefined> {
   const pick = vscode.window.createQuickPick<ServicePrincipalItem>();
   pick.title = title;
   pick.placeholder = 'Type the start of a service principal name (only those created from application templates are listed)';
@@ -34,12 +49,12 @@ export function pickServicePrincipal(client: GraphClient, version: ApiVersion, t
       .then((page) => {
         if (current.signal.aborted) return;
         pick.items = page.items.length
-          ? page.items.map((servicePrincipal) => ({ label: servicePrincipal.displayName, description: servicePrincipal.appId, servicePrincipal }))
-          : [notice(`$(info) No service principal from an application template starts with "${text}"`)];
+          ? page.items.map((servicePrincipal) => ({ label: plainText(servicePrincipal.displayName), description: servicePrincipal.appId, servicePrincipal }))
+          : [notice(safe`$(info) No service principal from an application template starts with "${text}"`)];
       })
       .catch((error: unknown) => {
         if (current.signal.aborted) return;
-        pick.items = [notice(`$(error) ${error instanceof GraphRequestError ? `${error.message}. ${error.hint}` : String(error)}`)];
+        pick.items = [notice(safe`$(error) ${error instanceof GraphRequestError ? `${error.message}. ${error.hint}` : String(error)}`)];
       })
       .finally(() => {
         if (!current.signal.aborted) pick.busy = false;
@@ -70,24 +85,12 @@ export function pickServicePrincipal(client: GraphClient, version: ApiVersion, t
 }
 
 /** A template of the service principal, the default one first. */
-export async function pickTemplate(client: GraphClient, servicePrincipal: ServicePrincipal, version: ApiVersion, title: string): Promise<SynchronizationTemplate | undefined> {
-  const templates = vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading templates…' }, () =>
-    listTemplates(client, servicePrincipal.id, { version }),
-  );
-  const items = templates.then((list) =>
-    [...list]
-      .sort((a, b) => Number(b.default) - Number(a.default) || a.id.localeCompare(b.id))
-      .map((template) => ({
-        label: template.id,
-        description: [template.default ? 'default' : undefined, template.factoryTag ?? undefined].filter(Boolean).join(' · '),
-        detail: template.description ?? undefined,
-        template,
-      })),
-  );
-  if ((await templates).length === 0) {
-    void vscode.window.showInformationMessage(`${servicePrincipal.displayName} has no synchronization templates, so no job can be created for it.`);
+export async function pickTemplate(ui: Ui, client: GraphClient, servicePrincipal: ServicePrincipal, version: ApiVersion, title: string): Promise<SynchronizationTemplate | undefined> {
+  const templates = await ui.quietProgress('Reading templates…', () => listTemplates(client, servicePrincipal.id, { version }));
+  if (templates.length === 0) {
+    void ui.info(safe`${servicePrincipal.displayName} has no synchronization templates, so no job can be created for it.`);
     return undefined;
   }
-  const chosen = await vscode.window.showQuickPick(items, { title, placeHolder: `Template for ${servicePrincipal.displayName}`, matchOnDetail: true });
-  return chosen?.template;
+  const items = sortTemplates(templates).map((template) => ({ label: template.id, description: templateDescription(template), detail: template.description ?? undefined, value: template }));
+  return ui.pick(items, { title, placeHolder: safe`Template for ${servicePrincipal.displayName}`, matchOnDetail: true });
 }

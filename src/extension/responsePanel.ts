@@ -2,9 +2,9 @@
 // window reload through a serializer and the state the webview saves, never through retainContextWhenHidden.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import type { CommandRegistry } from './commandRegistry';
+import { panelTypes } from './ids';
 import { isViewModel, responseActions, type HostToWebview, type ResponseAction, type ResponseViewModel, type SavedState, type WebviewToHost } from '../webview/protocol';
-
-export const responseViewType = 'graphSync.response';
 
 export interface RenderedResponse {
   findings: number;
@@ -34,6 +34,7 @@ export class ResponsePanel implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly actions: ResponseActions,
+    private readonly registry: Pick<CommandRegistry, 'run'>,
   ) {}
 
   /** What the panel is showing, if it is open. */
@@ -42,20 +43,28 @@ export class ResponsePanel implements vscode.Disposable {
   }
 
   /** Shows a response, reusing the open panel; resolves once the view has been posted to the webview. */
-  async show(view: ResponseViewModel): Promise<void> {
+  async show(view: ResponseViewModel, options: { preserveFocus?: boolean } = {}): Promise<void> {
+    const preserveFocus = options.preserveFocus ?? false;
     this.view = view;
     if (this.panel) {
-      this.panel.reveal(undefined, false);
+      this.panel.reveal(undefined, preserveFocus);
     } else {
       // Beside the file being edited, if any; otherwise in the active editor group.
       const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
       const options = { ...this.webviewOptions(), enableFindWidget: true, retainContextWhenHidden: false };
-      this.adopt(vscode.window.createWebviewPanel(responseViewType, view.title, { viewColumn: column, preserveFocus: false }, options));
+      this.adopt(vscode.window.createWebviewPanel(panelTypes.response, view.title, { viewColumn: column, preserveFocus }, options));
     }
     this.panel!.title = view.title;
     await this.ready.promise;
     // A later show() may have replaced the view while this one waited; post what is current, once the page listens.
     if (this.view) await this.post(this.view);
+  }
+
+  /** Replaces the view on screen in place (its job changed elsewhere) without revealing the panel. */
+  async update(view: ResponseViewModel): Promise<void> {
+    if (!this.panel) return;
+    this.view = view;
+    if (this.isReady) await this.post(view);
   }
 
   /** Runs a button of the action bar on the view on screen, as the webview's message does (tests call it directly). */
@@ -88,7 +97,7 @@ export class ResponsePanel implements vscode.Disposable {
 
   /** Restores the panel after a window reload from the state the webview saved. */
   registerSerializer(): vscode.Disposable {
-    return vscode.window.registerWebviewPanelSerializer(responseViewType, {
+    return vscode.window.registerWebviewPanelSerializer(panelTypes.response, {
       deserializeWebviewPanel: async (panel, state: Partial<SavedState> | undefined) => {
         // Nothing to show, or a panel is already open (only one is kept): close the restored one.
         if (!isViewModel(state?.view) || this.panel) {
@@ -132,7 +141,7 @@ export class ResponsePanel implements vscode.Disposable {
         break;
       case 'action':
         if (responseActions.includes(message.action)) {
-          this.runAction(message.action).catch((error: unknown) => void vscode.window.showErrorMessage(`Graph Sync: ${error instanceof Error ? error.message : String(error)}`));
+          void this.registry.run('The response view could not do that', () => this.runAction(message.action));
         }
         break;
       case 'rendered':

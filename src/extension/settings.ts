@@ -17,6 +17,16 @@ export interface Settings {
 
 export const settingsSection = 'graphSync';
 
+/** The Graph versions the extension speaks; graphSync.apiVersion must be one of them (package.json's enum says so too). */
+export const apiVersions: readonly ApiVersion[] = ['v1.0', 'beta'];
+const defaultApiVersion: ApiVersion = 'v1.0';
+
+/** graphSync.apiVersion as written, when it is not a version the extension speaks (e.g. "v1.0/"); the default is used. */
+export function invalidApiVersion(): string | undefined {
+  const written = vscode.workspace.getConfiguration(settingsSection).get<unknown>('apiVersion', defaultApiVersion);
+  return apiVersions.includes(written as ApiVersion) ? undefined : String(written);
+}
+
 export function readSettings(): Settings {
   const config = vscode.workspace.getConfiguration(settingsSection);
   return {
@@ -25,7 +35,7 @@ export function readSettings(): Settings {
     tenant: config.get<string>('tenant', 'organizations').trim(),
     clientId: config.get<string>('clientId', '').trim(),
     clientCertificatePath: config.get<string>('clientCertificatePath', '').trim(),
-    apiVersion: config.get<ApiVersion>('apiVersion', 'v1.0'),
+    apiVersion: invalidApiVersion() === undefined ? config.get<ApiVersion>('apiVersion', defaultApiVersion) : defaultApiVersion,
     sampleTenantEndpoint: config.get<string>('sampleTenant.endpoint', '').trim(),
     pageSize: Math.min(999, Math.max(1, config.get<number>('servicePrincipals.pageSize', 100))),
   };

@@ -28,12 +28,7 @@ export type CreateJobOutcome =
   /** Graph answered 2xx. `job` is undefined when the body did not parse; the exchange still holds it. */
   | { kind: 'created'; job?: SynchronizationJob; response: GraphResponse }
   /** Definitely no job: nothing was sent, or Graph refused before doing anything (see `isDefiniteRefusal`). */
-  | {
-      kind: 'notCreated';
-      error: GraphRequestError;
-      /** @deprecated Always false: a list read that shows no new job gives notVisibleYet. Kept until the extension stops reading it. */
-      checkedJobList: false;
-    }
+  | { kind: 'notCreated'; error: GraphRequestError }
   /** The request failed, but the job list shows exactly one new job from this template since it was sent. */
   | { kind: 'createdDespiteError'; job: SynchronizationJob; error: GraphRequestError }
   /** The request failed and the list shows several new jobs from this template: one is probably ours, others may be someone else's. */
@@ -43,21 +38,17 @@ export type CreateJobOutcome =
   /** The request failed and the job list could not be read either. */
   | ({ kind: 'unknown'; reconcileError: GraphRequestError } & Unresolved);
 
-export interface CreateJobOptions extends CallOptions {
-  /**
-   * @deprecated Ignored: the list is always read just before the POST, since a list read before a dialog may miss
-   * someone else's job. Kept only until the extension stops passing it.
-   */
-  jobsBefore?: SynchronizationJob[];
-}
-
-export async function createJob(client: GraphClient, servicePrincipalId: string, templateId: string, options: CreateJobOptions = {}): Promise<CreateJobOutcome> {
+/**
+ * Creates a job from a template. The job list is always read just before the POST (a list read before a dialog may
+ * miss someone else's job), so callers pass no list of their own.
+ */
+export async function createJob(client: GraphClient, servicePrincipalId: string, templateId: string, options: CallOptions = {}): Promise<CreateJobOutcome> {
   const { version, signal } = options;
   let known: Set<string>;
   try {
     known = new Set((await listJobs(client, servicePrincipalId, { version, signal })).map((job) => job.id));
   } catch (error) {
-    if (error instanceof GraphRequestError) return { kind: 'notCreated', error, checkedJobList: false };
+    if (error instanceof GraphRequestError) return { kind: 'notCreated', error };
     throw error;
   }
   const sentAt = new Date();
@@ -66,7 +57,7 @@ export async function createJob(client: GraphClient, servicePrincipalId: string,
     response = await client.send({ method: 'POST', path: `${synchronizationPath(servicePrincipalId)}/jobs`, body: { templateId }, version, signal });
   } catch (error) {
     if (!(error instanceof GraphRequestError)) throw error;
-    if (isDefiniteRefusal(error)) return { kind: 'notCreated', error, checkedJobList: false };
+    if (isDefiniteRefusal(error)) return { kind: 'notCreated', error };
     const startedAt = error.exchange?.startedAt;
     return reconcile(client, servicePrincipalId, templateId, { error, sentAt: startedAt ? new Date(startedAt) : sentAt, knownJobIds: [...known] }, version);
   }

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { CreateJobOutcome } from '../../src/graph/createJob';
 import type { JobNode, TemplateNode } from '../../src/extension/tree/nodes';
 import type { TestApi } from '../../src/extension/extension';
-import { activatedServices, emulatorControl, extensionId, groupChildren, listedServicePrincipals, servicePrincipalNamed, signedIn, waitFor } from './support';
+import { activatedServices, emulatorControl, groupChildren, listedServicePrincipals, servicePrincipalNamed, signedIn, waitFor } from './support';
 
 describe('Graph Sync Explorer in VS Code', () => {
   let services: TestApi;
@@ -14,13 +14,6 @@ describe('Graph Sync Explorer in VS Code', () => {
   before(async () => {
     services = await activatedServices();
     await signedIn(services);
-  });
-
-  it('registers exactly the commands package.json declares', async () => {
-    const declared = (vscode.extensions.getExtension(extensionId)!.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command).sort();
-    // VS Code adds focus/open/… commands for each view (graphSync.servicePrincipals.*): those are not ours.
-    const registered = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith('graphSync.') && !id.startsWith('graphSync.servicePrincipals.')).sort();
-    assert.deepEqual(registered, declared);
   });
 
   it('activates quickly: nothing waits on the network during activation', () => {
@@ -59,7 +52,7 @@ describe('Graph Sync Explorer in VS Code', () => {
     const box = await servicePrincipalNamed(services, 'Box');
     const template = (await groupChildren(services, box, 'templates')).find((node): node is TemplateNode => node.kind === 'template' && node.template.id === 'BoxOutDelta');
     assert.ok(template);
-    services.prompts.answer = true;
+    services.ui.answers.confirm = true;
     const rendered = new Promise<{ findings: number; lines: number }>((resolve) => services.responses.panel.onDidRender(resolve));
     const started = performance.now();
     const outcome = await vscode.commands.executeCommand<CreateJobOutcome>('graphSync.createJob', template);
@@ -98,18 +91,19 @@ describe('Graph Sync Explorer in VS Code', () => {
     );
   });
 
-  it('shows a refused create with Graph\'s code, request-id and what to do, and creates nothing', async () => {
+  it('shows a failed create with Graph\'s code, request-id and what to do, says the job may still appear, and creates nothing', async () => {
     const control = emulatorControl();
     await control.addFault({ route: 'createJob', kind: 'unavailable', when: 'before', times: 1 });
     const box = await servicePrincipalNamed(services, 'Box');
     const template = (await groupChildren(services, box, 'templates')).find((node): node is TemplateNode => node.kind === 'template');
     assert.ok(template);
     const before = (await groupChildren(services, box, 'jobs')).length;
-    services.prompts.answer = true;
+    services.ui.answers.confirm = true;
     const outcome = await vscode.commands.executeCommand<CreateJobOutcome>('graphSync.createJob', template);
-    assert.equal(outcome?.kind, 'notCreated');
+    // A 503 leaves the create's effect open: the list shows no job yet, so the honest outcome is "not visible yet".
+    assert.equal(outcome?.kind, 'notVisibleYet');
     const view = services.responses.panel.current;
-    assert.equal(view?.outcome.kind, 'error');
+    assert.equal(view?.outcome.kind, 'warning');
     assert.equal(view?.request?.status, 503);
     assert.ok(view?.error?.requestId, 'the request-id support asks for');
     assert.ok(view?.error?.hint);
@@ -118,8 +112,8 @@ describe('Graph Sync Explorer in VS Code', () => {
   });
 
   it('shows the Graph error of a template the server refuses, with its request-id', async () => {
-    const cloudSync = await servicePrincipalNamed(services, 'corp.contoso.com (Microsoft Entra Cloud Sync)');
-    const template = (await groupChildren(services, cloudSync, 'templates')).find((node): node is TemplateNode => node.kind === 'template' && node.template.id === 'AD2AADPasswordHash');
+    const restricted = await servicePrincipalNamed(services, 'Restricted SCIM app (insufficient privileges)');
+    const template = (await groupChildren(services, restricted, 'templates')).find((node): node is TemplateNode => node.kind === 'template' && node.template.id === 'scim');
     assert.ok(template);
     const outcome = await vscode.commands.executeCommand<CreateJobOutcome>('graphSync.createJob', template);
     assert.equal(outcome?.kind, 'notCreated');

@@ -25,7 +25,7 @@ describe('The response view\'s actions', () => {
     const template = (await groupChildren(services, box, 'templates')).find((node): node is TemplateNode => node.kind === 'template' && node.template.id === 'BoxOutDelta');
     assert.ok(template);
     // Other suites may have created jobs from this template already: confirm the second one.
-    services.prompts.answer = true;
+    services.ui.answers.confirm = true;
     const rendered = new Promise((resolve) => services.responses.panel.onDidRender(resolve));
     const outcome = await vscode.commands.executeCommand<CreateJobOutcome>('graphSync.createJob', template);
     // Waited for, so that a later test's render event cannot be this one's.

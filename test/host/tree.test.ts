@@ -58,7 +58,7 @@ describe('Service Principals view', () => {
     const box = await servicePrincipalNamed(services, 'Box');
     const template = (await groupChildren(services, box, 'templates')).find((node): node is TemplateNode => node.kind === 'template');
     assert.ok(template);
-    services.prompts.answer = true;
+    services.ui.answers.confirm = true;
     const outcome = await vscode.commands.executeCommand<CreateJobOutcome>('graphSync.createJob', template);
     assert.equal(outcome?.kind, 'created');
     const jobId = outcome?.kind === 'created' ? outcome.job!.id : '';
@@ -66,10 +66,10 @@ describe('Service Principals view', () => {
     assert.ok(node);
     const control = emulatorControl();
     await control.clearRequests();
-    services.prompts.answer = false;
+    services.ui.answers.confirm = false;
     assert.equal(await vscode.commands.executeCommand('graphSync.deleteJob', node), false);
     assert.equal((await control.requests()).filter((entry) => entry.route === 'deleteJob').length, 0, 'declined: nothing sent');
-    services.prompts.answer = true;
+    services.ui.answers.confirm = true;
     assert.equal(await vscode.commands.executeCommand('graphSync.deleteJob', node), true);
     const jobs = (await groupChildren(services, box, 'jobs')).filter((child) => child.kind === 'job') as JobNode[];
     assert.ok(!jobs.some((child) => child.job.id === jobId), 'gone from the tree');

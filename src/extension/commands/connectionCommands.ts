@@ -1,24 +1,24 @@
 import * as vscode from 'vscode';
 import { signInMethods, type SignInMethod } from '../../auth/credentials';
-import { cloudIds, nationalClouds, type CloudId } from '../../graph/clouds';
+import { cloudIds, nationalClouds } from '../../graph/clouds';
 import type { ApiVersion } from '../../graph/types';
-import { showError } from '../notify';
-import { readSettings, updateSettings } from '../settings';
-import type { Services } from './services';
+import { describedAs } from '../failures';
+import type { Services } from '../services';
+import { apiVersions, readSettings, settingsSection, updateSettings } from '../settings';
 
 export async function signIn(services: Services): Promise<boolean> {
   const settings = readSettings();
   if ((settings.signInMethod === 'vscode' || settings.signInMethod === 'deviceCode') && !settings.clientId) {
-    const choice = await vscode.window.showWarningMessage(
+    const choice = await services.ui.warn(
       `${signInMethods[settings.signInMethod]} sign-in needs your own app registration: Graph does not let VS Code's client id ask for synchronization permissions. Set graphSync.clientId to a public-client app with Synchronization.ReadWrite.All and Application.Read.All, or try the sample tenant.`,
       'Open Settings',
       'Connect to Sample Tenant',
     );
-    if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'graphSync.clientId');
+    if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', `${settingsSection}.clientId`);
     if (choice === 'Connect to Sample Tenant') return connectSampleTenant(services);
     return false;
   }
-  return run(services, () => services.connection.signIn());
+  return connect(services, () => services.connection.signIn());
 }
 
 export async function signOut(services: Services): Promise<void> {
@@ -26,92 +26,75 @@ export async function signOut(services: Services): Promise<void> {
 }
 
 export function connectSampleTenant(services: Services): Promise<boolean> {
-  return run(services, () => services.connection.switchTo({ signInMethod: 'sampleTenant' }));
+  return connect(services, () => services.connection.switchTo({ signInMethod: 'sampleTenant' }));
 }
 
 export async function setClientSecret(services: Services): Promise<void> {
   const { clientId, signInMethod } = readSettings();
   if (!clientId) {
-    void vscode.window.showWarningMessage('Set graphSync.clientId to the app registration first; the secret is stored for that app.');
+    void services.ui.warn('Set graphSync.clientId to the app registration first; the secret is stored for that app.');
     return;
   }
-  const secret = await vscode.window.showInputBox({
-    title: 'Graph Sync: Set Client Secret',
-    prompt: `Client secret of app ${clientId}. It is kept in VS Code's secret storage, never in settings or logs.`,
-    password: true,
-    ignoreFocusOut: true,
-  });
-  if (!secret) return;
-  await services.connection.setClientSecret(clientId, secret);
-  if (signInMethod === 'clientSecret') await run(services, () => services.connection.signIn());
+  const secret = await services.connection.askForSecret(clientId);
+  if (secret && signInMethod === 'clientSecret') await connect(services, () => services.connection.signIn());
 }
 
-export async function selectApiVersion(): Promise<void> {
+const versionDetails: Record<ApiVersion, string> = {
+  'v1.0': 'Generally available API',
+  beta: 'Preview API: may change; not supported for production use',
+};
+
+export async function selectApiVersion(services: Services): Promise<void> {
   const current = readSettings().apiVersion;
-  const versions: { label: ApiVersion; detail: string }[] = [
-    { label: 'v1.0', detail: 'Generally available API' },
-    { label: 'beta', detail: 'Preview API: may change; not supported for production use' },
-  ];
-  const chosen = await vscode.window.showQuickPick(
-    versions.map((v) => ({ ...v, description: v.label === current ? 'current' : undefined })),
+  const chosen = await services.ui.pick(
+    apiVersions.map((version) => ({ label: version, detail: versionDetails[version], description: version === current ? 'current' : undefined, value: version })),
     { title: 'Graph Sync: Microsoft Graph API Version' },
   );
-  if (chosen && chosen.label !== current) await updateSettings({ apiVersion: chosen.label });
+  if (chosen && chosen !== current) await updateSettings({ apiVersion: chosen });
 }
-
-type SwitchAction = vscode.QuickPickItem & { run: () => Promise<unknown> };
 
 /** Everything about the connection in one picker (the status bar item opens it). */
 export async function switchConnection(services: Services): Promise<void> {
   const settings = readSettings();
   const signedIn = services.connection.current.kind === 'signedIn';
-  const actions: SwitchAction[] = [
-    { label: '$(account) Sign-in Method…', description: signInMethods[settings.signInMethod], run: () => chooseMethod(services) },
-    { label: '$(globe) Cloud…', description: nationalClouds[settings.cloud]?.displayName, run: () => chooseCloud(services) },
-    { label: '$(organization) Tenant…', description: settings.tenant || 'organizations', run: () => chooseTenant(services) },
-    { label: '$(versions) API Version…', description: settings.apiVersion, run: () => selectApiVersion() },
-    { label: '$(beaker) Connect to Sample Tenant', description: 'local emulator, no account needed', run: () => connectSampleTenant(services) },
-    signedIn
-      ? { label: '$(sign-out) Sign Out', run: () => signOut(services) }
-      : { label: '$(sign-in) Sign In', run: () => signIn(services) },
+  const actions = [
+    { icon: 'account', label: 'Sign-in Method…', description: signInMethods[settings.signInMethod], value: () => chooseMethod(services) },
+    { icon: 'globe', label: 'Cloud…', description: nationalClouds[settings.cloud]?.displayName, value: () => chooseCloud(services) },
+    { icon: 'organization', label: 'Tenant…', description: settings.tenant || 'organizations', value: () => chooseTenant(services) },
+    { icon: 'versions', label: 'API Version…', description: settings.apiVersion, value: () => selectApiVersion(services) },
+    { icon: 'beaker', label: 'Connect to Sample Tenant', description: 'local emulator, no account needed', value: () => connectSampleTenant(services) },
+    signedIn ? { icon: 'sign-out', label: 'Sign Out', value: () => signOut(services) } : { icon: 'sign-in', label: 'Sign In', value: () => signIn(services) },
   ];
-  const chosen = await vscode.window.showQuickPick(actions, { title: 'Graph Sync: Connection' });
-  await chosen?.run();
+  const chosen = await services.ui.pick<() => Promise<unknown>>(actions, { title: 'Graph Sync: Connection' });
+  await chosen?.();
 }
 
 async function chooseMethod(services: Services): Promise<void> {
   const entries = Object.entries(signInMethods) as [SignInMethod, string][];
-  const chosen = await vscode.window.showQuickPick(
-    entries.map(([method, label]) => ({ label, method })),
-    { title: 'Graph Sync: Sign-in Method' },
-  );
-  if (chosen) await run(services, () => services.connection.switchTo({ signInMethod: chosen.method }));
+  const method = await services.ui.pick(entries.map(([value, label]) => ({ label, value })), { title: 'Graph Sync: Sign-in Method' });
+  if (method) await connect(services, () => services.connection.switchTo({ signInMethod: method }));
 }
 
 async function chooseCloud(services: Services): Promise<void> {
-  const chosen = await vscode.window.showQuickPick(
-    cloudIds.map((cloud: CloudId) => ({ label: nationalClouds[cloud].displayName, description: new URL(nationalClouds[cloud].graphUrl).host, cloud })),
+  const cloud = await services.ui.pick(
+    cloudIds.map((value) => ({ label: nationalClouds[value].displayName, description: new URL(nationalClouds[value].graphUrl).host, value })),
     { title: 'Graph Sync: National Cloud' },
   );
-  if (chosen) await run(services, () => services.connection.switchTo({ cloud: chosen.cloud }));
+  if (cloud) await connect(services, () => services.connection.switchTo({ cloud }));
 }
 
 async function chooseTenant(services: Services): Promise<void> {
-  const tenant = await vscode.window.showInputBox({
+  const tenant = await services.ui.input({
     title: 'Graph Sync: Tenant',
     prompt: 'Tenant id or verified domain (e.g. contoso.onmicrosoft.com); "organizations" for any work account (delegated sign-in only)',
     value: readSettings().tenant,
-    validateInput: (value) => (/^[\w.-]+$/.test(value.trim()) ? undefined : 'A tenant id (GUID) or a domain name'),
+    validate: (value) => (/^[\w.-]+$/.test(value.trim()) ? undefined : 'A tenant id (GUID) or a domain name'),
   });
-  if (tenant !== undefined) await run(services, () => services.connection.switchTo({ tenant: tenant.trim() }));
+  if (tenant !== undefined) await connect(services, () => services.connection.switchTo({ tenant: tenant.trim() }));
 }
 
-async function run(services: Services, connect: () => Promise<unknown>): Promise<boolean> {
-  try {
-    const connected = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Graph Sync: Signing in…' }, connect);
-    return connected !== undefined;
-  } catch (error) {
-    showError('Sign-in failed', error, services.log);
-    return false;
-  }
+/** Signs in with progress in the status bar; a failure is thrown as "Sign-in failed" for the command registry. */
+async function connect(services: Services, attempt: () => Promise<unknown>): Promise<boolean> {
+  const connected = await describedAs('Sign-in failed', () => services.ui.quietProgress('Graph Sync: Signing in…', attempt));
+  return connected !== undefined;
 }

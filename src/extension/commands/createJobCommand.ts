@@ -1,13 +1,12 @@
-import * as vscode from 'vscode';
-import { createJob, type CreateJobOutcome } from '../../graph/createJob';
+import type { CreateJobOutcome } from '../../graph/createJob';
+import { CreateInFlightError } from '../../graph/createJobTracker';
 import { jobState } from '../../graph/jobState';
-import { listJobs } from '../../graph/synchronization';
 import type { ServicePrincipal, SynchronizationTemplate } from '../../graph/types';
-import { NotSignedInError } from '../connection';
-import { showError } from '../notify';
+import { describedAs, reportFailure } from '../failures';
+import type { AlreadyAppeared } from '../jobs/jobCreation';
 import { pickServicePrincipal, pickTemplate } from '../pickers';
-import { withProgress } from '../progress';
-import type { Services } from './services';
+import { safe } from '../plainText';
+import type { Services } from '../services';
 
 /** A template node of the tree, or the same shape from anywhere else. */
 export interface TemplateTarget {
@@ -17,71 +16,90 @@ export interface TemplateTarget {
 
 /**
  * Create Synchronization Job: from a template in the tree, or from the palette (pick a service principal, then one of
- * its templates). Warns before a second job from the same template, creates with progress and cancellation, then
- * states the outcome, shows the response and the new job in the tree. Returns the outcome (for tests and callers).
+ * its templates). JobCreation guards against a second job; this states the outcome, then shows the response and the
+ * new job in the tree. Returns the outcome (for tests and callers).
  */
-export async function createJobCommand(services: Services, target?: TemplateTarget): Promise<CreateJobOutcome | undefined> {
-  try {
-    const { client } = services.connection.requireConnection();
-    const version = services.connection.apiVersion;
-    const title = `Create Synchronization Job (Graph ${version})`;
-    const servicePrincipal = target?.servicePrincipal ?? (await pickServicePrincipal(client, version, title));
-    const template = servicePrincipal && (target?.template ?? (await pickTemplate(client, servicePrincipal, version, title)));
-    if (!servicePrincipal || !template) return undefined;
-
-    const where = `${template.id} on ${servicePrincipal.displayName}`;
-    const jobsBefore = await withProgress(`Reading the jobs of ${servicePrincipal.displayName}…`, (signal) => listJobs(client, servicePrincipal.id, { version, signal }));
-    const sameTemplate = jobsBefore.filter((job) => job.templateId === template.id);
-    if (sameTemplate.length > 0) {
-      const states = sameTemplate.map((job) => `${job.id} (${jobState(job)})`).join(', ');
-      const confirmed = await services.prompts.confirm(
-        `${servicePrincipal.displayName} already has a job from template ${template.id}. Create another one?`,
-        `Existing: ${states}. Two jobs from one template provision the same objects twice.`,
-        'Create Another Job',
-      );
-      if (!confirmed) return undefined;
-    }
-
-    const outcome = await withProgress(`Creating a synchronization job from ${where} (Graph ${version})…`, (signal) =>
-      createJob(client, servicePrincipal.id, template.id, { version, signal, jobsBefore }),
-    );
-    await report(services, servicePrincipal, template, outcome);
-    return outcome;
-  } catch (error) {
-    showError(error instanceof NotSignedInError ? 'Cannot create a job' : 'Could not create the job', error, services.log);
+export async function createJobCommand(services: Services, target?: TemplateTarget): Promise<CreateJobOutcome | AlreadyAppeared | undefined> {
+  const { client } = services.connection.requireConnection();
+  const version = services.connection.apiVersion;
+  const title = `Create Synchronization Job (Graph ${version})`;
+  const servicePrincipal = target?.servicePrincipal ?? (await pickServicePrincipal(services.ui, client, version, title));
+  const template = servicePrincipal && (target?.template ?? (await pickTemplate(services.ui, client, servicePrincipal, version, title)));
+  if (!servicePrincipal || !template) return undefined;
+  const where = safe`${template.id} on ${servicePrincipal.displayName}`;
+  const outcome = await describedAs(`Could not create the job from ${where}`, () =>
+    services.creation
+      .create(servicePrincipal, template, (sameTemplate) =>
+        services.ui.confirm(
+          safe`${servicePrincipal.displayName} already has a job from template ${template.id}. Create another one?`,
+          safe`Existing: ${sameTemplate.map((job) => `${job.id} (${jobState(job)})`).join(', ')}. Two jobs from one template provision the same objects twice.`,
+          'Create Another Job',
+        ),
+      )
+      .catch((error: unknown) => {
+        if (error instanceof CreateInFlightError) return error;
+        throw error;
+      }),
+  );
+  if (outcome instanceof CreateInFlightError) {
+    void services.ui.info(`A job from ${where} is already being created; wait for it to finish.`);
     return undefined;
   }
+  if (outcome) await report(services, servicePrincipal, template, outcome);
+  return outcome;
 }
 
-async function report(services: Services, servicePrincipal: ServicePrincipal, template: SynchronizationTemplate, outcome: CreateJobOutcome): Promise<void> {
-  const where = `${template.id} on ${servicePrincipal.displayName}`;
-  services.tree.refreshServicePrincipal(servicePrincipal);
-  const shown = services.responses.showCreateOutcome(servicePrincipal, template.id, outcome);
+/** States the outcome first, then shows it in the response view: a view that fails never hides what happened. */
+async function report(services: Services, servicePrincipal: ServicePrincipal, template: SynchronizationTemplate, outcome: CreateJobOutcome | AlreadyAppeared): Promise<void> {
+  const where = safe`${template.id} on ${servicePrincipal.displayName}`;
+  const { ui, log } = services;
+  let viewFailed = false;
+  if (outcome.kind !== 'appeared') {
+    await services.responses.showCreateOutcome(servicePrincipal, template.id, outcome).catch((error: unknown) => {
+      viewFailed = true;
+      reportFailure(ui, log, 'Could not show the response', error);
+    });
+  }
   switch (outcome.kind) {
+    case 'appeared': {
+      const ids = outcome.jobs.map((job) => job.id).join(', ');
+      log.info(`An earlier create of ${where} did make a job: ${ids}. Nothing was sent.`);
+      void ui.info(safe`The earlier create of a job from ${where} did make it: ${ids}. No second job was created.`);
+      await revealJob(services, servicePrincipal, outcome.jobs[0].id);
+      break;
+    }
     case 'created': {
-      services.log.info(`Created job ${outcome.job?.id ?? '(unreadable response)'} from ${where}.`);
+      log.info(`Created job ${outcome.job?.id ?? '(unreadable response)'} from ${where}.`);
+      if (viewFailed) void ui.info(safe`Created job ${outcome.job?.id ?? '(unreadable response)'} from ${where}.`);
       if (outcome.job) await revealJob(services, servicePrincipal, outcome.job.id);
       break;
     }
     case 'createdDespiteError':
-      services.log.warn(`The create request for ${where} failed (${outcome.error.message}), but job ${outcome.job.id} exists.`);
-      void vscode.window.showWarningMessage(`The request failed (${outcome.error.message}), but the job was created: ${outcome.job.id}. No second job was created.`);
+      log.warn(`The create request for ${where} failed (${outcome.error.message}), but job ${outcome.job.id} exists.`);
+      void ui.warn(safe`The request failed (${outcome.error.message}), but the job was created: ${outcome.job.id}. No second job was created.`);
       await revealJob(services, servicePrincipal, outcome.job.id);
       break;
-    case 'notCreated': {
-      const checked = outcome.checkedJobList ? ' (the job list was read again: there is no new job)' : '';
-      showError(`The job from ${where} was not created${checked}`, outcome.error, services.log);
+    case 'notCreated':
+      reportFailure(ui, log, `The job from ${where} was not created`, outcome.error);
+      break;
+    case 'severalNewJobs': {
+      const ids = outcome.jobs.map((job) => job.id).join(', ');
+      log.warn(`The create request for ${where} failed (${outcome.error.message}); several new jobs are listed: ${ids}.`);
+      void ui.warn(safe`The request failed, and several new jobs from ${where} are listed (${ids}): one may be someone else's. Check before creating again.`);
       break;
     }
+    case 'notVisibleYet':
+      reportFailure(ui, log, `The job from ${where} is not listed yet, but Graph may still be creating it; refresh before creating it again`, outcome.error);
+      break;
     case 'unknown':
-      showError(
-        `Whether the job from ${where} was created is unknown: the request failed and the job list could not be read (${outcome.reconcileError.message}). Refresh the service principal before trying again`,
+      reportFailure(
+        ui,
+        log,
+        safe`Whether the job from ${where} was created is unknown: the job list could not be read (${outcome.reconcileError.message}). Refresh the service principal before trying again`,
         outcome.error,
-        services.log,
       );
       break;
   }
-  await shown;
 }
 
 async function revealJob(services: Services, servicePrincipal: ServicePrincipal, jobId: string): Promise<void> {

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { provisioningPortalUrl } from '../../graph/clouds';
+import { safe } from '../plainText';
+import type { Services } from '../services';
 import type { ServicePrincipalNode } from '../tree/nodes';
-import type { Services } from './services';
 
 export function refresh(services: Services): void {
   services.tree.refresh();
@@ -12,7 +13,7 @@ export function refreshServicePrincipal(services: Services, node: ServicePrincip
 }
 
 export async function filter(services: Services): Promise<void> {
-  const search = await vscode.window.showInputBox({
+  const search = await services.ui.input({
     title: 'Graph Sync: Filter Service Principals',
     prompt: 'Show service principals whose display name starts with this text (searched by Graph; leave empty for all)',
     value: services.tree.currentSearch,
@@ -36,9 +37,9 @@ export function loadMore(services: Services): Promise<void> {
   return services.tree.loadMore();
 }
 
-export async function copyObjectId(node: ServicePrincipalNode): Promise<void> {
+export async function copyObjectId(services: Services, node: ServicePrincipalNode): Promise<void> {
   await vscode.env.clipboard.writeText(node.servicePrincipal.id);
-  vscode.window.setStatusBarMessage(`Copied the object ID of ${node.servicePrincipal.displayName}`, 3000);
+  services.ui.status(safe`Copied the object ID of ${node.servicePrincipal.displayName}`, 3000);
 }
 
 export async function openInEntra(services: Services, node: ServicePrincipalNode): Promise<void> {

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
-import type { GraphRequestError } from '../../graph/errors';
+import { GraphRequestError } from '../../graph/errors';
 import { canPause, canStart, describeInterval, jobState } from '../../graph/jobState';
 import type { ServicePrincipal, SynchronizationJob, SynchronizationTemplate } from '../../graph/types';
+import { commandIds } from '../ids';
+import { templateDescription } from '../templates';
 
 // Tree nodes are plain data; commands receive them as arguments, so a command can also be called with an object of
 // the same shape (from the palette flow or a test). All tenant text is put into labels, descriptions and plain-string
@@ -37,32 +39,41 @@ export interface LoadMoreNode {
 
 export interface MessageNode {
   kind: 'message';
-  /** Where the message stands: the tree root or under a service principal. */
+  /** The node id of where the message stands (rootId or a node's id). */
   parentId: string;
   text: string;
-  error?: GraphRequestError;
+  /** A failed load: a Graph error shows its code and request-id; anything else its message. */
+  error?: unknown;
   command?: vscode.Command;
 }
 
 export type TreeNode = ServicePrincipalNode | GroupNode | TemplateNode | JobNode | LoadMoreNode | MessageNode;
 
-const spId = (sp: ServicePrincipal) => `sp/${sp.id}`;
+/** The parent id of messages at the top of the tree. */
+export const rootId = 'root';
 
+const spId = (sp: Pick<ServicePrincipal, 'id'>) => `sp/${sp.id}`;
+
+/** The one node-id scheme: sp/<id>[/templates|jobs[/<id>]]; VS Code keeps expansion and selection by these ids. */
 export function nodeId(node: TreeNode): string {
   switch (node.kind) {
     case 'servicePrincipal':
       return spId(node.servicePrincipal);
     case 'group':
-      return `${spId(node.servicePrincipal)}/${node.group}`;
+      return groupId(node.servicePrincipal, node.group);
     case 'template':
-      return `${spId(node.servicePrincipal)}/templates/${node.template.id}`;
+      return `${groupId(node.servicePrincipal, 'templates')}/${node.template.id}`;
     case 'job':
-      return `${spId(node.servicePrincipal)}/jobs/${node.job.id}`;
+      return `${groupId(node.servicePrincipal, 'jobs')}/${node.job.id}`;
     case 'loadMore':
       return 'loadMore';
     case 'message':
       return `${node.parentId}/message`;
   }
+}
+
+export function groupId(servicePrincipal: Pick<ServicePrincipal, 'id'>, group: GroupNode['group']): string {
+  return `${spId(servicePrincipal)}/${group}`;
 }
 
 export function toTreeItem(node: TreeNode): vscode.TreeItem {
@@ -93,7 +104,7 @@ function itemFor(node: TreeNode): vscode.TreeItem {
     case 'template': {
       const t = node.template;
       const item = new vscode.TreeItem(t.id, vscode.TreeItemCollapsibleState.None);
-      item.description = [t.default ? 'default' : undefined, t.factoryTag ?? undefined].filter(Boolean).join(' · ');
+      item.description = templateDescription(t);
       item.tooltip = lines(`Template ${t.id}${t.default ? ' (default)' : ''}`, t.factoryTag && `Factory tag: ${t.factoryTag}`, t.description);
       item.iconPath = new vscode.ThemeIcon(t.default ? 'star-full' : 'file-code');
       item.contextValue = 'template';
@@ -104,16 +115,20 @@ function itemFor(node: TreeNode): vscode.TreeItem {
     case 'loadMore': {
       const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
       item.iconPath = new vscode.ThemeIcon('ellipsis');
-      item.command = { command: 'graphSync.loadMore', title: 'Load More' };
+      item.command = { command: commandIds.loadMore, title: 'Load More' };
       item.contextValue = 'loadMore';
       return item;
     }
     case 'message': {
       const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
       const error = node.error;
-      if (error) {
+      if (error instanceof GraphRequestError) {
         item.description = error.requestId ? `request-id ${error.requestId}` : error.code;
         item.tooltip = lines(error.message, error.hint, error.requestId && `request-id: ${error.requestId}`, error.date && `date: ${error.date}`);
+      } else if (error) {
+        item.tooltip = error instanceof Error ? error.message : String(error);
+      }
+      if (error) {
         item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
         item.contextValue = 'error';
       } else {
@@ -150,7 +165,7 @@ function jobItem(node: JobNode): vscode.TreeItem {
   // e.g. "job startable pausable": menus match words with regular expressions.
   item.contextValue = ['job', canStart(state) && 'startable', canPause(state) && 'pausable'].filter(Boolean).join(' ');
   item.accessibilityInformation = { label: `Synchronization job ${job.templateId}, ${state}${every ? `, every ${every}` : ''}` };
-  item.command = { command: 'graphSync.showJob', title: 'Show JSON', arguments: [node] };
+  item.command = { command: commandIds.showJob, title: 'Show JSON', arguments: [node] };
   return item;
 }
 

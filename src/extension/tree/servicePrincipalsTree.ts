@@ -1,44 +1,56 @@
 import * as vscode from 'vscode';
-import type { GraphClient } from '../../graph/client';
-import { GraphRequestError } from '../../graph/errors';
 import { listServicePrincipals, nextServicePrincipalPage, type Page } from '../../graph/servicePrincipals';
-import { getSynchronization, type ServicePrincipalSynchronization } from '../../graph/synchronization';
+import { getSynchronization } from '../../graph/synchronization';
 import type { ServicePrincipal } from '../../graph/types';
+import type { StoreChange, EntityStore } from '../../model/entityStore';
 import type { ConnectionManager } from '../connection';
+import { contextKeys, viewIds } from '../ids';
 import { readSettings } from '../settings';
-import { nodeId, toTreeItem, type JobNode, type MessageNode, type ServicePrincipalNode, type TreeNode } from './nodes';
+import { sortTemplates } from '../templates';
+import { emptyListNode, errorNode, retryRoot, retryServicePrincipal, viewDescription } from './messages';
+import { type Load, TreeLoads } from './treeLoads';
+import { groupId, nodeId, rootId, toTreeItem, type JobNode, type ServicePrincipalNode, type TreeNode } from './nodes';
 
-export const servicePrincipalsViewId = 'graphSync.servicePrincipals';
-const onlyFromTemplatesKey = 'graphSync.onlyFromApplicationTemplates';
-
-type Loaded<T> = { ok: true; value: T } | { ok: false; error: GraphRequestError };
+/** The per-group errors of a service principal's $batch (the lists themselves are in the store). */
+interface GroupErrors {
+  templates?: unknown;
+  jobs?: unknown;
+}
 
 /**
  * Service principals (paged, filtered on the server) and, per service principal, its templates and jobs read in one
- * $batch when expanded. A refresh cancels the loads in flight; their late answers are dropped.
+ * $batch when expanded. What is read goes to the store; templates and jobs are rendered from the store, so a job
+ * changed or deleted anywhere shows here at once. A refresh cancels the loads in flight; their late answers are
+ * dropped. Any failure of a load becomes an error node with a retry.
  */
 export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   readonly view: vscode.TreeView<TreeNode>;
   private search = '';
-  private root?: Promise<Loaded<Page<ServicePrincipal>> | undefined>;
-  private readonly synchronization = new Map<string, Promise<Loaded<ServicePrincipalSynchronization> | undefined>>();
+  private root?: Load<Page<ServicePrincipal>>;
+  /** Load More in flight: a second one waits for it instead of reading the same page again. */
+  private loadingMore?: Promise<void>;
+  private readonly synchronization = new Map<string, Load<GroupErrors>>();
   /** The node objects handed to VS Code: a change event must name the very object VS Code has, or it is ignored. */
   private readonly listed = new Map<string, ServicePrincipalNode>();
-  private loads = new AbortController();
+  private readonly loads: TreeLoads;
+  private readonly storeSubscription: { dispose(): void };
 
   constructor(
     private readonly connection: ConnectionManager,
+    private readonly store: EntityStore,
     private readonly state: vscode.Memento,
   ) {
-    this.view = vscode.window.createTreeView(servicePrincipalsViewId, { treeDataProvider: this, showCollapseAll: true });
+    this.loads = new TreeLoads(connection);
+    this.view = vscode.window.createTreeView(viewIds.servicePrincipals, { treeDataProvider: this, showCollapseAll: true });
+    this.storeSubscription = store.onDidChange((change) => this.follow(change));
     this.describe();
     void this.setContext();
   }
 
   get onlyFromApplicationTemplates(): boolean {
-    return this.state.get<boolean>(onlyFromTemplatesKey, true);
+    return this.state.get<boolean>(contextKeys.onlyFromApplicationTemplates, true);
   }
 
   get currentSearch(): string {
@@ -71,16 +83,16 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
 
   /** Everything again from Graph; loads still in flight are cancelled. */
   refresh(): void {
-    this.loads.abort();
-    this.loads = new AbortController();
+    this.loads.cancelAll();
     this.root = undefined;
+    this.loadingMore = undefined;
     this.synchronization.clear();
     this.listed.clear();
     this.describe();
     this.changed.fire(undefined);
   }
 
-  /** One service principal's templates and jobs again (after a job was created, started, deleted…). */
+  /** One service principal's templates and jobs again from Graph. */
   refreshServicePrincipal(servicePrincipal: Pick<ServicePrincipal, 'id'>): void {
     this.synchronization.delete(servicePrincipal.id);
     this.changed.fire(this.listed.get(servicePrincipal.id));
@@ -92,23 +104,15 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
   }
 
   async setOnlyFromApplicationTemplates(only: boolean): Promise<void> {
-    await this.state.update(onlyFromTemplatesKey, only);
+    await this.state.update(contextKeys.onlyFromApplicationTemplates, only);
     await this.setContext();
     this.refresh();
   }
 
-  async loadMore(): Promise<void> {
-    const current = await this.root;
-    if (!current?.ok || !current.value.nextLink) return;
-    const nextLink = current.value.nextLink;
-    const connection = this.connection.requireConnection();
-    const signal = this.loads.signal;
-    const next = await vscode.window.withProgress({ location: { viewId: servicePrincipalsViewId } }, () =>
-      nextServicePrincipalPage(connection.client, nextLink, { version: this.connection.apiVersion, signal }),
-    );
-    if (signal.aborted) return;
-    this.root = Promise.resolve({ ok: true, value: { ...next, items: [...current.value.items, ...next.items], totalCount: current.value.totalCount } });
-    this.changed.fire(undefined);
+  /** The next page of service principals; while one is being read, asking again waits for it. */
+  loadMore(): Promise<void> {
+    this.loadingMore ??= this.readNextPage().finally(() => (this.loadingMore = undefined));
+    return this.loadingMore;
   }
 
   /** The job's node once its service principal is loaded, for revealing it. */
@@ -117,15 +121,34 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
     return jobs.find((node): node is JobNode => node.kind === 'job' && node.job.id === jobId);
   }
 
+  private async readNextPage(): Promise<void> {
+    const current = await this.root;
+    if (current?.status !== 'fulfilled' || !current.value.nextLink) return;
+    const nextLink = current.value.nextLink;
+    const connection = this.connection.requireConnection();
+    const signal = this.loads.signal;
+    const next = await vscode.window.withProgress({ location: { viewId: viewIds.servicePrincipals } }, () =>
+      nextServicePrincipalPage(connection.client, nextLink, { version: this.connection.apiVersion, signal }),
+    );
+    if (signal.aborted) return;
+    this.store.putServicePrincipals(next.items);
+    this.root = Promise.resolve({ status: 'fulfilled', value: { ...next, items: [...current.value.items, ...next.items], totalCount: current.value.totalCount } });
+    this.changed.fire(undefined);
+  }
+
   private async rootChildren(): Promise<TreeNode[]> {
     const query = { search: this.search, onlyFromApplicationTemplates: this.onlyFromApplicationTemplates, pageSize: readSettings().pageSize };
-    this.root ??= this.load((client, signal) => listServicePrincipals(client, query, { version: this.connection.apiVersion, signal }));
+    this.root ??= this.loads.run(async (client, signal) => {
+      const page = await listServicePrincipals(client, query, { version: this.connection.apiVersion, signal });
+      this.store.putServicePrincipals(page.items);
+      return page;
+    });
     const root = await this.root;
     if (!root) return [];
-    if (!root.ok) return [this.errorNode('root', 'Could not load service principals', root.error, { command: 'graphSync.refresh', title: 'Retry' })];
+    if (root.status === 'rejected') return [errorNode(rootId, 'Could not load service principals', root.reason, retryRoot)];
     const { items, nextLink, totalCount } = root.value;
     this.describe(items.length, totalCount);
-    if (items.length === 0) return [this.emptyNode()];
+    if (items.length === 0) return [emptyListNode(this.search, this.onlyFromApplicationTemplates)];
     const nodes: TreeNode[] = items.map((servicePrincipal) => this.servicePrincipalNode(servicePrincipal));
     return nextLink ? [...nodes, { kind: 'loadMore' }] : nodes;
   }
@@ -143,83 +166,67 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
     const sp = node.servicePrincipal;
     const loaded = await this.synchronizationOf(sp);
     if (!loaded) return [];
-    const parentId = nodeId(node);
-    if (!loaded.ok) return [this.errorNode(parentId, 'Could not load templates and jobs', loaded.error, retryServicePrincipal(sp))];
-    const { templates, jobs } = loaded.value;
-    const group = (name: 'templates' | 'jobs', result: typeof templates | typeof jobs): TreeNode =>
-      result.ok
-        ? { kind: 'group', group: name, servicePrincipal: sp, count: result.value.length }
-        : this.errorNode(`${parentId}/${name}`, `Could not load ${name}`, result.error, retryServicePrincipal(sp));
-    return [group('templates', templates), group('jobs', jobs)];
+    const retry = retryServicePrincipal(sp);
+    if (loaded.status === 'rejected') return [errorNode(nodeId(node), 'Could not load templates and jobs', loaded.reason, retry)];
+    const errors = loaded.value;
+    const count = { templates: this.store.templates(sp.id)?.value.length ?? 0, jobs: this.store.jobs(sp.id)?.length ?? 0 };
+    return (['templates', 'jobs'] as const).map((group) =>
+      errors[group] === undefined
+        ? { kind: 'group', group, servicePrincipal: sp, count: count[group] }
+        : errorNode(groupId(sp, group), `Could not load ${group}`, errors[group], retry),
+    );
   }
 
   private async groupChildren(sp: ServicePrincipal, group: 'templates' | 'jobs'): Promise<TreeNode[]> {
     const loaded = await this.synchronizationOf(sp);
-    if (!loaded?.ok) return [];
-    const parentId = `sp/${sp.id}/${group}`;
+    if (loaded?.status !== 'fulfilled') return [];
+    const parentId = groupId(sp, group);
     if (group === 'templates') {
-      const templates = loaded.value.templates.ok ? [...loaded.value.templates.value] : [];
-      templates.sort((a, b) => Number(b.default) - Number(a.default) || a.id.localeCompare(b.id));
+      const templates = sortTemplates(this.store.templates(sp.id)?.value ?? []);
       if (!templates.length) return [{ kind: 'message', parentId, text: 'No synchronization templates' }];
       return templates.map((template) => ({ kind: 'template', servicePrincipal: sp, template }));
     }
-    const jobs = loaded.value.jobs.ok ? loaded.value.jobs.value : [];
+    const jobs = this.store.jobs(sp.id) ?? [];
     if (!jobs.length) return [{ kind: 'message', parentId, text: 'No jobs yet: create one from a template' }];
-    return jobs.map((job) => ({ kind: 'job', servicePrincipal: sp, job }));
+    return jobs.map((read) => ({ kind: 'job', servicePrincipal: sp, job: read.value }));
   }
 
-  private synchronizationOf(sp: ServicePrincipal): Promise<Loaded<ServicePrincipalSynchronization> | undefined> {
+  /** The service principal's $batch of templates and jobs, read once until refreshed; the lists go to the store. */
+  private synchronizationOf(sp: ServicePrincipal): Load<GroupErrors> {
     let loaded = this.synchronization.get(sp.id);
     if (!loaded) {
-      loaded = this.load((client, signal) => getSynchronization(client, sp.id, { version: this.connection.apiVersion, signal }));
+      loaded = this.loads.run(async (client, signal) => {
+        const { templates, jobs } = await getSynchronization(client, sp.id, { version: this.connection.apiVersion, signal });
+        if (templates.ok) this.store.putTemplates(sp.id, templates.value);
+        if (jobs.ok) this.store.putJobs(sp.id, jobs.value);
+        return { templates: templates.ok ? undefined : templates.error, jobs: jobs.ok ? undefined : jobs.error };
+      });
       this.synchronization.set(sp.id, loaded);
     }
     return loaded;
   }
 
-  /** Runs a load for the current connection; undefined when it was cancelled by a refresh. */
-  private async load<T>(run: (client: GraphClient, signal: AbortSignal) => Promise<T>): Promise<Loaded<T> | undefined> {
-    const signal = this.loads.signal;
-    try {
-      return { ok: true, value: await run(this.connection.requireConnection().client, signal) };
-    } catch (error) {
-      if (signal.aborted) return undefined;
-      if (error instanceof GraphRequestError) return { ok: false, error };
-      throw error;
-    }
-  }
-
-  private errorNode(parentId: string, text: string, error: GraphRequestError, retry: vscode.Command): MessageNode {
-    return { kind: 'message', parentId, text: `${text}: ${error.message}`, error, command: retry };
-  }
-
-  private emptyNode(): MessageNode {
-    if (this.search) return { kind: 'message', parentId: 'root', text: `No service principals whose name starts with "${this.search}"`, command: { command: 'graphSync.clearFilter', title: 'Clear Filter' } };
-    if (this.onlyFromApplicationTemplates) {
-      return { kind: 'message', parentId: 'root', text: 'No service principals created from application templates. Show all…', command: { command: 'graphSync.showAllServicePrincipals', title: 'Show All' } };
-    }
-    return { kind: 'message', parentId: 'root', text: 'No service principals in this tenant' };
+  /** A job or job list of a listed service principal changed in the store: its subtree renders again. */
+  private follow(change: StoreChange): void {
+    if (change.entity !== 'job' && change.entity !== 'jobs') return;
+    const node = this.listed.get(change.servicePrincipalId);
+    if (node && this.synchronization.has(change.servicePrincipalId)) this.changed.fire(node);
   }
 
   private describe(shown?: number, total?: number): void {
-    const scope = this.onlyFromApplicationTemplates ? 'from application templates' : 'all';
-    const search = this.search ? `name starts with "${this.search}"` : undefined;
-    const count = shown !== undefined ? `${shown}${total !== undefined ? ` of ${total}` : ''}` : undefined;
-    this.view.description = [count, scope].filter(Boolean).join(' · ');
-    this.view.message = search ? `Filtered: ${search}` : undefined;
+    const { description, message } = viewDescription(this.search, this.onlyFromApplicationTemplates, shown, total);
+    this.view.description = description;
+    this.view.message = message;
   }
 
   private async setContext(): Promise<void> {
-    await vscode.commands.executeCommand('setContext', 'graphSync.onlyFromApplicationTemplates', this.onlyFromApplicationTemplates);
+    await vscode.commands.executeCommand('setContext', contextKeys.onlyFromApplicationTemplates, this.onlyFromApplicationTemplates);
   }
 
   dispose(): void {
-    this.loads.abort();
+    this.loads.dispose();
+    this.storeSubscription.dispose();
     this.view.dispose();
     this.changed.dispose();
   }
-}
-
-function retryServicePrincipal(servicePrincipal: ServicePrincipal): vscode.Command {
-  return { command: 'graphSync.refreshServicePrincipal', title: 'Retry', arguments: [{ kind: 'servicePrincipal', servicePrincipal }] };
 }

@@ -101,11 +101,13 @@ describe('Creating a job', () => {
 
   it('refused by the server: the notification and the view give Graph\'s code, request-id and what to do', async () => {
     const { workbench } = ui();
-    const cloudSync = 'corp.contoso.com (Microsoft Entra Cloud Sync)';
+    // The sample tenant's refused-create demo: an app this caller may not manage (403, as Graph answers).
+    const restricted = 'Restricted SCIM app (insufficient privileges)';
     await workbench.openViewContainer('Graph Sync');
-    await workbench.expandRow(cloudSync);
-    await workbench.waitForTreeRow('AD2AADPasswordHash');
-    await workbench.runContextMenuItem('AD2AADPasswordHash', 'Create Synchronization Job…');
+    await workbench.expandRow(restricted);
+    // No service principal listed above it has its scim template expanded, so the first scim row is its own.
+    await workbench.waitForTreeRow('scim');
+    await workbench.runContextMenuItem('scim', 'Create Synchronization Job…');
     const message = await workbench.waitForNotification(/was not created/, 5000);
     assert.match(message, /request-id [0-9a-f-]{36}/);
     const text = await responseViewText(/403/);

@@ -56,7 +56,7 @@ describe('describing Graph responses for the response view', () => {
   it('shows a refused create with Graph\'s code, message, request-id and what to do, without schema findings', () => {
     const body = JSON.stringify({ error: { code: 'Request_BadRequest', message: 'Template not found', innerError: { 'request-id': 'r-2', date: '2026-11-23T08:00:00' } } });
     const error = new GraphRequestError({ kind: 'http', status: 400, code: 'Request_BadRequest', graphMessage: 'Template not found', requestId: 'r-2', exchange: exchange(400, body) });
-    const view = describeCreateOutcome(target, { kind: 'notCreated', error, checkedJobList: false });
+    const view = describeCreateOutcome(target, { kind: 'notCreated', error });
     assert.equal(view.outcome.kind, 'error');
     assert.equal(view.error?.code, 'Request_BadRequest');
     assert.equal(view.error?.requestId, 'r-2');

@@ -1,0 +1,51 @@
+// Every id the extension shares with package.json: commands, views and context keys. package.json mirrors these
+// (test/host/contributions.test.ts keeps the two equal); code names them through these constants only.
+
+export const commandIds = {
+  signIn: 'graphSync.signIn',
+  signOut: 'graphSync.signOut',
+  switchConnection: 'graphSync.switchConnection',
+  connectSampleTenant: 'graphSync.connectSampleTenant',
+  setClientSecret: 'graphSync.setClientSecret',
+  selectApiVersion: 'graphSync.selectApiVersion',
+  showLog: 'graphSync.showLog',
+  refresh: 'graphSync.refresh',
+  refreshServicePrincipal: 'graphSync.refreshServicePrincipal',
+  filter: 'graphSync.filter',
+  clearFilter: 'graphSync.clearFilter',
+  showAllServicePrincipals: 'graphSync.showAllServicePrincipals',
+  showTemplateServicePrincipals: 'graphSync.showTemplateServicePrincipals',
+  loadMore: 'graphSync.loadMore',
+  copyObjectId: 'graphSync.copyObjectId',
+  openInEntra: 'graphSync.openInEntra',
+  createJob: 'graphSync.createJob',
+  showJob: 'graphSync.showJob',
+  startJob: 'graphSync.startJob',
+  pauseJob: 'graphSync.pauseJob',
+  restartJob: 'graphSync.restartJob',
+  deleteJob: 'graphSync.deleteJob',
+} as const;
+
+export type CommandId = (typeof commandIds)[keyof typeof commandIds];
+
+export const viewContainerId = 'graphSync';
+
+export const viewIds = {
+  servicePrincipals: 'graphSync.servicePrincipals',
+} as const;
+
+/** Webview panel types (the serializer and `onWebviewPanel:` activation use them). */
+export const panelTypes = {
+  response: 'graphSync.response',
+} as const;
+
+/** Context keys that package.json's `when` clauses read. */
+export const contextKeys = {
+  signedIn: 'graphSync.signedIn',
+  onlyFromApplicationTemplates: 'graphSync.onlyFromApplicationTemplates',
+} as const;
+
+/** Ids of other contributions that are not commands or views. */
+export const statusBarItemIds = {
+  connection: 'graphSync.connection',
+} as const;

@@ -1,0 +1,119 @@
+import * as vscode from 'vscode';
+import type { CreateJobOutcome } from '../graph/createJob';
+import { canStart, jobState } from '../graph/jobState';
+import type { ServicePrincipal } from '../graph/types';
+import type { StoreChange, EntityStore } from '../model/entityStore';
+import { describeCreateOutcome, describeJobRead } from '../responses/describeResponse';
+import type { ResponseViewModel } from '../webview/protocol';
+import type { CommandRegistry } from './commandRegistry';
+import type { ConnectionManager } from './connection';
+import type { JobOperations } from './jobs/jobOperations';
+import { describeJob, type JobTarget } from './jobs/jobTarget';
+import { ResponsePanel, type ResponseActions } from './responsePanel';
+
+type ServicePrincipalRef = Pick<ServicePrincipal, 'id' | 'displayName'>;
+
+/**
+ * Hosts the response view: shows Graph's answers about jobs (each validated against the synchronizationJob schema),
+ * runs the view's job buttons through JobOperations, and keeps the view's job in step with the store: Start follows
+ * the job's state wherever it changed, and a job deleted anywhere is shown as deleted, with nothing left to do to it.
+ */
+export class ResponseViewController implements vscode.Disposable, ResponseActions {
+  readonly panel: ResponsePanel;
+  private readonly storeSubscription: { dispose(): void };
+
+  constructor(
+    context: vscode.ExtensionContext,
+    private readonly connection: ConnectionManager,
+    private readonly store: EntityStore,
+    private readonly jobs: JobOperations,
+    private readonly registry: CommandRegistry,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.panel = new ResponsePanel(context, this, registry);
+    this.storeSubscription = store.onDidChange((change) => this.follow(change));
+  }
+
+  showCreateOutcome(servicePrincipal: ServicePrincipal, templateId: string, outcome: CreateJobOutcome): Promise<void> {
+    const view = describeCreateOutcome({ ...this.target(servicePrincipal), templateId }, outcome);
+    this.logFindings(view.title, view.validation?.findings.length);
+    return this.panel.show(view);
+  }
+
+  /**
+   * GET the job and show the answer (a Graph error is shown in the view too, so it can be read again). From a tree
+   * click the focus stays in the tree, as a preview does: the next key or right-click still goes to the row.
+   */
+  async showJob(target: Pick<JobTarget, 'servicePrincipal'> & { job: { id: string } }, options: { preserveFocus?: boolean } = {}): Promise<void> {
+    const result = await this.jobs.read(target);
+    const view = describeJobRead({ ...this.target(target.servicePrincipal), jobId: target.job.id }, result);
+    this.logFindings(view.title, view.validation?.findings.length);
+    await this.panel.show(view, options);
+  }
+
+  /** Start Job in the view: starts it as the tree does, then shows the job as Graph now reports it. */
+  async startJob(view: ResponseViewModel): Promise<void> {
+    const target = this.jobTarget(view);
+    if (!target) return;
+    await this.registry.run(`Could not start the ${describeJob(target)}`, async () => {
+      const read = await this.jobs.start(target);
+      const shown = describeJobRead({ ...this.target(target.servicePrincipal), jobId: target.job.id }, read);
+      this.logFindings(shown.title, shown.validation?.findings.length);
+      await this.panel.show(shown);
+    });
+  }
+
+  /** Refresh in the view: GET the job again; the new answer is validated like the first. */
+  async refresh(view: ResponseViewModel): Promise<void> {
+    const target = this.jobTarget(view);
+    if (target) await this.registry.run('Could not read the job', () => this.showJob(target));
+  }
+
+  /** The view's job changed in the store: Start follows its state; a deleted job offers nothing. */
+  private follow(change: StoreChange): void {
+    const view = this.panel.current;
+    const job = view?.job;
+    if (!view || !job || (change.entity !== 'job' && change.entity !== 'jobs') || change.servicePrincipalId !== job.servicePrincipalId) return;
+    if (change.entity === 'job' && change.jobId !== job.jobId) return;
+    const read = this.store.job(job.servicePrincipalId, job.jobId);
+    // Only a delete or a 404 says the job is gone; a list without it may just lag behind a create (eventual consistency).
+    if (change.entity === 'job' && change.removed) {
+      void this.panel.update({
+        ...view,
+        job: undefined,
+        outcome: { kind: 'warning', summary: `Job ${job.jobId} was deleted. Its last answer from Graph is shown below.`, hint: view.outcome.summary },
+      });
+      return;
+    }
+    if (!read) return;
+    const startable = !read.stale && canStart(jobState(read.value));
+    if (startable !== job.canStart) void this.panel.update({ ...view, job: { ...job, canStart: startable } });
+  }
+
+  private jobTarget(view: ResponseViewModel): JobTarget | undefined {
+    const job = view.job;
+    if (!job) return undefined;
+    const templateId = this.store.job(job.servicePrincipalId, job.jobId)?.value.templateId;
+    return { servicePrincipal: { id: job.servicePrincipalId, displayName: job.servicePrincipalName }, job: { id: job.jobId, templateId } };
+  }
+
+  private target(servicePrincipal: ServicePrincipalRef) {
+    const state = this.connection.current;
+    return {
+      servicePrincipalId: servicePrincipal.id,
+      servicePrincipalName: servicePrincipal.displayName,
+      version: this.connection.apiVersion,
+      // Named as the status bar names it.
+      cloud: state.kind === 'signedIn' ? state.connection.endpoint.displayName : undefined,
+    };
+  }
+
+  private logFindings(title: string, findings: number | undefined): void {
+    if (findings !== undefined) this.log.info(`${title}: ${findings === 0 ? 'valid' : `${findings} schema finding(s)`}.`);
+  }
+
+  dispose(): void {
+    this.storeSubscription.dispose();
+    this.panel.dispose();
+  }
+}
