@@ -18,7 +18,8 @@ const nodeBundle = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
-  target: 'node20',
+  // VS Code 1.101 (engines.vscode) is the first release whose extension host runs Node 22 (Electron 35, Node 22.15.1).
+  target: 'node22',
   // jsonc-parser's "main" is a UMD build that breaks when bundled; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
   sourcemap: !production,
