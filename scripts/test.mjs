@@ -1,7 +1,7 @@
 // `npm test`: every check the project has, in order, with a per-stage table and one closing line `N passed, N failed`.
-//   npm test                       typecheck, build, setup, unit, host, ui
+//   npm test                       lint, typecheck, build, setup, unit, host, ui
 //   npm test -- --only unit,host   just these stages (unit, host and ui bring build and setup along: they need both)
-// Typecheck, build and setup count no tests but fail the run when they fail. Exit code 0 only when all is well.
+// Lint, typecheck, build and setup count no tests but fail the run when they fail. Exit code 0 only when all is well.
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,8 @@ const hostNode = join(root, '.vscode-test', 'node24', 'node_modules', 'node-linu
 const countingReporter = ['--reporter', './test/harness/countingReporter.ts'];
 
 const stages = [
+  // ESLint (layer rules included) and Prettier's check: eslint.config.mjs, .prettierrc.json.
+  { name: 'lint', counted: false, needs: [], command: ['npm', 'run', '--silent', 'lint'] },
   { name: 'typecheck', counted: false, needs: [], command: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'build', counted: false, needs: [], command: [node, 'scripts/build.mjs'] },
   { name: 'setup', counted: false, needs: [], command: ['bash', 'scripts/setup-vscode-host.sh'] },

@@ -24,7 +24,7 @@ export async function packageExtension(outDir: string): Promise<PackagedExtensio
     });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`vsce package failed:\n${stdout ?? ''}${stderr ?? ''}`);
+    throw new Error(`vsce package failed:\n${stdout ?? ''}${stderr ?? ''}`, { cause: error });
   }
   return { file, milliseconds: Date.now() - started };
 }
