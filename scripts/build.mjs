@@ -67,6 +67,9 @@ const targets = {
         outfile: join(dist, 'extension.js'),
         external: ['vscode'],
         plugins: [loadedAtRunTime],
+        // import() of those files becomes require() (still lazy): a CommonJS bundle's exports are plain properties to
+        // require(), while Node's ESM import() of it could not see them.
+        supported: { 'dynamic-import': false },
       }),
       esbuild.build({ ...nodeBundle, entryPoints: [join(emulatorIndex, 'index.ts')], outfile: join(dist, 'sampleTenantEmulator.js') }),
       ...Object.entries(packagesLoadedAtRunTime).map(([name, file]) =>
