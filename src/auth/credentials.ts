@@ -2,6 +2,7 @@
 import type { DeviceCodeInfo, TokenCredential } from '@azure/identity';
 import type { GraphEndpoint } from '../graph/clouds';
 import { IdentityCredential } from './identityCredential';
+import { delegatedClientId } from './publicClient';
 import { delegatedPermissions, VsCodeSessionCredential, vscodeSessionScopes, type AuthenticationApi } from './vscodeSessionCredential';
 
 export type SignInMethod = 'vscode' | 'azureCli' | 'deviceCode' | 'clientSecret' | 'clientCertificate' | 'sampleTenant';
@@ -20,8 +21,13 @@ export interface CredentialRequest {
   endpoint: GraphEndpoint;
   /** Tenant id or domain; 'organizations' for any work account (delegated methods only). */
   tenant: string;
-  /** The user's app registration (public client for vscode/deviceCode, confidential for app-only). */
+  /**
+   * The user's app registration (public client for vscode/deviceCode, confidential for app-only). Empty for the
+   * delegated methods: Microsoft's public Graph Command Line Tools client (./publicClient.ts).
+   */
   clientId: string;
+  /** Where VS Code runs: on the web its Microsoft sign-in redirects to vscode.dev, which only the user's own app allows. */
+  uiKind?: 'desktop' | 'web';
   clientSecret?: string;
   certificatePath?: string;
   /** The emulator's CA, trusted for token requests to it only. */
@@ -50,7 +56,18 @@ export function createCredential(request: CredentialRequest): Credential {
   const authorityHost = endpoint.authorityHost;
   switch (method) {
     case 'vscode': {
-      const clientId = required(request.clientId, 'the client id of your app registration (setting graphSync.clientId)', method);
+      const clientId = delegatedClientId(request.clientId);
+      if (!request.clientId && request.uiKind === 'web') {
+        // The public client's redirect URIs are loopback ones (FACTS.md): a browser sign-in on a loopback redirect.
+        const tenantId = request.tenant || 'organizations';
+        return {
+          credential: new IdentityCredential(
+            ({ InteractiveBrowserCredential }) => new InteractiveBrowserCredential({ tenantId, clientId, authorityHost, redirectUri: 'http://localhost' }),
+          ),
+          scopes: delegatedScopes(endpoint),
+          appOnly: false,
+        };
+      }
       const scopes = vscodeSessionScopes(endpoint, clientId, request.tenant);
       if (!request.authentication) throw new CredentialSettingsError('Signing in with a VS Code account needs VS Code.');
       return { credential: new VsCodeSessionCredential(request.authentication, endpoint.vscodeProvider, scopes), scopes, appOnly: false };
@@ -59,14 +76,22 @@ export function createCredential(request: CredentialRequest): Credential {
       // The Azure CLI hands out tokens for one resource at a time, so the resource's .default scope is asked for.
       return { credential: new IdentityCredential(({ AzureCliCredential }) => new AzureCliCredential({ tenantId: tenantOrUndefined(request.tenant) })), scopes: appOnlyScopes, appOnly: false };
     case 'deviceCode': {
-      // Without an app registration the Azure CLI's client id is used, which Graph refuses for these scopes.
-      const clientId = required(request.clientId, 'the client id of your app registration (setting graphSync.clientId)', method);
+      // @azure/identity's own default would be the Azure CLI's client id, which Graph refuses for these scopes.
+      const clientId = delegatedClientId(request.clientId);
+      const tenantId = request.tenant || 'organizations';
       return {
         credential: new IdentityCredential(
           ({ DeviceCodeCredential }) =>
-            new DeviceCodeCredential({ tenantId: request.tenant || 'organizations', clientId, authorityHost, userPromptCallback: request.onDeviceCode }),
+            new DeviceCodeCredential({
+              tenantId,
+              clientId,
+              authorityHost,
+              userPromptCallback: request.onDeviceCode,
+              // Only a loopback endpoint (the emulator) is unknown to instance discovery and has its own CA.
+              ...(endpoint.isLoopback ? { disableInstanceDiscovery: true, tlsOptions: request.trustedCaPem ? { ca: request.trustedCaPem } : undefined } : {}),
+            }),
         ),
-        scopes: delegatedPermissions.map((permission) => `${endpoint.resource}/${permission}`),
+        scopes: delegatedScopes(endpoint),
         appOnly: false,
       };
     }
@@ -111,6 +136,10 @@ export function createCredential(request: CredentialRequest): Credential {
       };
     }
   }
+}
+
+function delegatedScopes(endpoint: GraphEndpoint): string[] {
+  return delegatedPermissions.map((permission) => `${endpoint.resource}/${permission}`);
 }
 
 // 'organizations' and 'common' name no tenant; app-only and CLI sign-in need a real one or none at all.

@@ -8,12 +8,13 @@ import { handleBatch } from './routes/batch';
 import { createJob, deleteJob, getJob, getJobSchema, listJobs, pauseJobRoute, restartJobRoute, startJobRoute } from './routes/jobs';
 import { getServicePrincipal, listServicePrincipals } from './routes/servicePrincipals';
 import { getTemplate, getTemplateSchema, listApplicationTemplates, listTemplates } from './routes/templates';
-import { openidConfiguration, token } from './routes/token';
+import { deviceCode, openidConfiguration, token } from './routes/token';
 import type { FaultRule, RouteName } from './types';
 
 const handlers: Partial<Record<RouteName, RouteHandler>> = {
   openidConfiguration,
   token,
+  deviceCode,
   listServicePrincipals,
   getServicePrincipal,
   listTemplates,
@@ -30,7 +31,7 @@ const handlers: Partial<Record<RouteName, RouteHandler>> = {
   getJobSchema,
 };
 
-const anonymousRoutes = new Set<RouteName>(['openidConfiguration', 'token']);
+const anonymousRoutes = new Set<RouteName>(['openidConfiguration', 'token', 'deviceCode']);
 const synchronizationRoutes = new Set<RouteName>([
   'listTemplates', 'getTemplate', 'getTemplateSchema', 'listApplicationTemplates', 'listJobs', 'createJob', 'getJob', 'deleteJob',
   'startJob', 'pauseJob', 'restartJob', 'getJobSchema',

@@ -29,6 +29,7 @@ export interface EmulatorOptions {
 export type RouteName =
   | 'openidConfiguration'
   | 'token'
+  | 'deviceCode'
   | 'batch'
   | 'listServicePrincipals'
   | 'getServicePrincipal'

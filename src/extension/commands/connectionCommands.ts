@@ -7,17 +7,7 @@ import { readSettings, updateSettings } from '../settings';
 import type { Services } from './services';
 
 export async function signIn(services: Services): Promise<boolean> {
-  const settings = readSettings();
-  if ((settings.signInMethod === 'vscode' || settings.signInMethod === 'deviceCode') && !settings.clientId) {
-    const choice = await vscode.window.showWarningMessage(
-      `${signInMethods[settings.signInMethod]} sign-in needs your own app registration: Graph does not let VS Code's client id ask for synchronization permissions. Set graphSync.clientId to a public-client app with Synchronization.ReadWrite.All and Application.Read.All, or try the sample tenant.`,
-      'Open Settings',
-      'Connect to Sample Tenant',
-    );
-    if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'graphSync.clientId');
-    if (choice === 'Connect to Sample Tenant') return connectSampleTenant(services);
-    return false;
-  }
+  // Delegated methods need no app registration: without graphSync.clientId they use Microsoft's public client.
   return run(services, () => services.connection.signIn());
 }
 

@@ -28,7 +28,8 @@ describe('createCredential', () => {
 
   it('names the missing setting', () => {
     assert.throws(() => createCredential({ method: 'clientSecret', endpoint: nationalClouds.Global, tenant: 'organizations', clientId: 'c', clientSecret: 's' }), /graphSync\.tenant/);
-    assert.throws(() => createCredential({ method: 'vscode', endpoint: nationalClouds.Global, tenant: '', clientId: '' }), /graphSync\.clientId/);
+    // Delegated methods need no client id any more (publicClient.test.ts); app-only ones still name the setting.
+    assert.throws(() => createCredential({ method: 'clientSecret', endpoint: nationalClouds.Global, tenant: 't', clientId: '', clientSecret: 's' }), /graphSync\.clientId/);
     assert.throws(() => createCredential({ method: 'clientSecret', endpoint: nationalClouds.Global, tenant: 't', clientId: 'c' }), /Set Client Secret/);
   });
 
