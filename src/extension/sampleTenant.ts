@@ -1,6 +1,7 @@
 import * as fs from 'node:fs/promises';
 import type * as vscode from 'vscode';
-import { sampleTenant, startEmulator, type RunningEmulator } from '../emulator';
+import type { RunningEmulator } from '../emulator';
+import { sampleTenant } from '../emulator/sampleTenant';
 import { loopbackEndpoint } from '../graph/clouds';
 
 export interface SampleTenantConnection {
@@ -29,7 +30,8 @@ export class SampleTenant {
       return { url, tenantId: sampleTenant.tenantId, credentials: sampleTenant.credentials, trustedCaPem };
     }
     if (!this.running) {
-      this.running = startEmulator();
+      // The emulator is its own bundle (dist/sampleTenantEmulator.js), loaded only when the sample tenant is used.
+      this.running = import('../emulator').then(({ startEmulator }) => startEmulator());
       this.running.then(
         (emulator) => log.info(`Started the sample tenant emulator at ${emulator.url}.`),
         () => (this.running = undefined),

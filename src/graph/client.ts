@@ -1,6 +1,5 @@
 import type { TokenCredential } from '@azure/identity';
 import { Client, ResponseType, type GraphRequest } from '@microsoft/microsoft-graph-client';
-import { Agent, fetch as undiciFetch } from 'undici';
 import type { GraphEndpoint } from './clouds';
 import { GraphRequestError, parseErrorEnvelope } from './errors';
 import type { GraphExchange } from './exchange';
@@ -159,8 +158,15 @@ function dispatch(request: GraphRequest, spec: GraphRequestSpec): Promise<Respon
 
 function fetchFor(trustedCaPem: string | undefined): typeof fetch {
   if (!trustedCaPem) return (input, init) => fetch(input, init);
-  const dispatcher = new Agent({ connect: { ca: trustedCaPem } });
-  return ((input: string, init?: RequestInit) => undiciFetch(input, { ...(init as object), dispatcher })) as unknown as typeof fetch;
+  // undici is loaded only when a CA is pinned (an emulator connection): the extension ships it as a separate file.
+  const pinned = import('undici').then(({ Agent, fetch: undiciFetch }) => ({
+    undiciFetch,
+    dispatcher: new Agent({ connect: { ca: trustedCaPem } }),
+  }));
+  return (async (input: string, init?: RequestInit) => {
+    const { undiciFetch, dispatcher } = await pinned;
+    return undiciFetch(input, { ...(init as object), dispatcher });
+  }) as unknown as typeof fetch;
 }
 
 function idsOf(exchange: GraphExchange | undefined) {

@@ -1,8 +1,9 @@
-// The Entra endpoints @azure/identity needs for client credentials: OpenID discovery and the token endpoint.
+// The Entra endpoints @azure/identity needs: OpenID discovery, the token endpoint (client credentials, and the device
+// code grant) and the device authorization endpoint.
 // Errors use Entra's OAuth shape (error, error_description with an AADSTS code), not Graph's envelope.
 import type { RouteHandler } from '../context';
 import { ok, type EmulatorCall, type EmulatorResponse } from '../exchange';
-import { graphResource } from '../tokens';
+import { graphResource, type TokenIssuer } from '../tokens';
 
 function entraError(status: number, error: string, code: number, description: string, call: EmulatorCall): EmulatorResponse {
   const timestamp = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
@@ -58,8 +59,9 @@ export const token: RouteHandler = ({ store, apps, tokens }, call) => {
   const tenant = call.params.tenant;
   if (tenant.toLowerCase() !== store.tenantId) return unknownTenant(call, tenant);
   const form = new URLSearchParams(call.body);
+  if (deviceCodeGrants.has(form.get('grant_type') ?? '')) return redeemDeviceCode(form, call, tokens);
   if (form.get('grant_type') !== 'client_credentials') {
-    return entraError(400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type: only client_credentials is supported here.', call);
+    return entraError(400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type: only client_credentials and device_code are supported here.', call);
   }
   const clientId = form.get('client_id') ?? '';
   const app = apps.get(clientId);
@@ -77,3 +79,63 @@ export const token: RouteHandler = ({ store, apps, tokens }, call) => {
   const issued = tokens.issue(app.clientId, app.displayName);
   return ok({ token_type: 'Bearer', expires_in: issued.expiresIn, ext_expires_in: issued.expiresIn, access_token: issued.accessToken });
 };
+
+// The device authorization grant, shapes from Microsoft identity platform docs, "OAuth 2.0 device authorization grant
+// flow" (learn.microsoft.com/entra/identity-platform/v2-oauth2-device-code): POST /{tenant}/oauth2/v2.0/devicecode
+// with client_id and scope answers device_code, user_code, verification_uri, expires_in, interval, message; the client
+// then polls the token endpoint with grant_type=urn:ietf:params:oauth:grant-type:device_code.
+// Guess, for a local emulator: the user signs in and consents at once (no authorization_pending), every public client
+// is known, and consent is dynamic: the token's scp holds the Graph scopes the client asked for, as Entra grants them
+// after the user's (or an admin's) consent. The device code carries what was asked for, so no state is kept.
+// MSAL sends the short form `device_code` (msal-common's GrantType.DEVICE_CODE_GRANT), which Entra accepts too.
+const deviceCodeGrants = new Set(['urn:ietf:params:oauth:grant-type:device_code', 'device_code']);
+const publicClientNames: Record<string, string> = {
+  // FACTS.md, "Sign-in without an app registration".
+  '14d82eec-204b-4c2f-b7e8-296a70dab67e': 'Microsoft Graph Command Line Tools',
+};
+
+interface DeviceAuthorization {
+  clientId: string;
+  scope: string;
+}
+
+export const deviceCode: RouteHandler = ({ store }, call) => {
+  const tenant = call.params.tenant;
+  if (tenant.toLowerCase() !== store.tenantId && tenant !== 'organizations' && tenant !== 'common') return unknownTenant(call, tenant);
+  const form = new URLSearchParams(call.body);
+  const clientId = form.get('client_id') ?? '';
+  if (!clientId) return entraError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'client_id'.", call);
+  const authorization: DeviceAuthorization = { clientId, scope: form.get('scope') ?? '' };
+  const userCode = call.ids.requestId.replace(/-/g, '').slice(0, 9).toUpperCase();
+  const verificationUri = 'https://microsoft.com/devicelogin';
+  return ok({
+    user_code: userCode,
+    device_code: `${Buffer.from(JSON.stringify(authorization)).toString('base64url')}.${call.ids.requestId}`,
+    verification_uri: verificationUri,
+    expires_in: 900,
+    interval: 5,
+    message: `To sign in, use a web browser to open the page ${verificationUri} and enter the code ${userCode} to authenticate.`,
+  });
+};
+
+function redeemDeviceCode(form: URLSearchParams, call: EmulatorCall, tokens: TokenIssuer): EmulatorResponse {
+  let authorization: DeviceAuthorization;
+  try {
+    authorization = JSON.parse(Buffer.from((form.get('device_code') ?? '').split('.')[0], 'base64url').toString('utf8'));
+  } catch {
+    return entraError(400, 'invalid_grant', 70000, 'Provided grant is invalid or malformed.', call);
+  }
+  if (authorization.clientId !== form.get('client_id')) return entraError(400, 'invalid_grant', 70000, 'Provided grant is invalid or malformed.', call);
+  const requested = authorization.scope.split(/\s+/).filter(Boolean);
+  const graphScopes = requested.filter((scope) => !oidcScopes.has(scope));
+  // Entra names delegated permissions in scp without the resource, space-separated.
+  const scp = graphScopes.map((scope) => scope.replace(`${graphResource}/`, '')).join(' ');
+  const issued = tokens.issue(authorization.clientId, publicClientNames[authorization.clientId] ?? authorization.clientId, scp);
+  return ok({
+    token_type: 'Bearer',
+    scope: [...graphScopes, ...requested.filter((scope) => oidcScopes.has(scope) && scope !== 'offline_access')].join(' '),
+    expires_in: issued.expiresIn,
+    ext_expires_in: issued.expiresIn,
+    access_token: issued.accessToken,
+  });
+}

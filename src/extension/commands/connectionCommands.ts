@@ -1,23 +1,12 @@
-import * as vscode from 'vscode';
 import { signInMethods, type SignInMethod } from '../../auth/credentials';
 import { cloudIds, nationalClouds } from '../../graph/clouds';
 import type { ApiVersion } from '../../graph/types';
 import { describedAs } from '../failures';
 import type { Services } from '../services';
-import { apiVersions, readSettings, settingsSection, updateSettings } from '../settings';
+import { apiVersions, readSettings, updateSettings } from '../settings';
 
-export async function signIn(services: Services): Promise<boolean> {
-  const settings = readSettings();
-  if ((settings.signInMethod === 'vscode' || settings.signInMethod === 'deviceCode') && !settings.clientId) {
-    const choice = await services.ui.warn(
-      `${signInMethods[settings.signInMethod]} sign-in needs your own app registration: Graph does not let VS Code's client id ask for synchronization permissions. Set graphSync.clientId to a public-client app with Synchronization.ReadWrite.All and Application.Read.All, or try the sample tenant.`,
-      'Open Settings',
-      'Connect to Sample Tenant',
-    );
-    if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', `${settingsSection}.clientId`);
-    if (choice === 'Connect to Sample Tenant') return connectSampleTenant(services);
-    return false;
-  }
+export function signIn(services: Services): Promise<boolean> {
+  // Delegated methods need no app registration: without graphSync.clientId they use Microsoft's public client.
   return connect(services, () => services.connection.signIn());
 }
 

@@ -68,11 +68,21 @@ export class Workbench {
     const row = typeof text === 'string' || text instanceof RegExp ? await this.waitForTreeRow(text) : text;
     const menu = this.page.locator('.context-view .monaco-menu');
     await this.closeContextMenu();
-    // Selecting the row first takes focus back from a webview; otherwise the menu's first click only moves focus.
-    await row.click();
+    await this.webviewsSettled();
+    // No left click first: on a job row it runs the row's command, which opens the job's webview, and that webview
+    // takes focus once it has loaded, closing a context menu opened in the meantime (the flake of "restarts a job
+    // from its context menu": the menu never stayed open). The right-click alone focuses the row and opens its menu.
     await row.click({ button: 'right' });
     await menu.waitFor({ timeout: seconds(10) });
     return (await menu.locator('.action-item:not(.disabled) .action-label').allInnerTexts()).map((label) => label.trim()).filter(Boolean);
+  }
+
+  /**
+   * Waits until no webview is still loading: a webview takes focus when it becomes ready, and a context menu or quick
+   * pick closes when focus leaves it. The workbench marks a loaded webview's frame `.ready`.
+   */
+  async webviewsSettled(): Promise<void> {
+    await this.page.locator('iframe.webview:not(.ready)').first().waitFor({ state: 'detached', timeout: seconds(30) });
   }
 
   /** Right-clicks a tree row and chooses a context-menu entry by its label. */
