@@ -12,7 +12,7 @@ function firstInvalidByte(bytes: Uint8Array): number {
       i++;
       continue;
     }
-    let length = 0;
+    let length: number;
     let [low, high] = [0x80, 0xbf]; // the range of the second byte; later ones are always 80..BF
     if (lead >= 0xc2 && lead <= 0xdf) length = 2;
     else if (lead >= 0xe0 && lead <= 0xef) [length, low, high] = [3, lead === 0xe0 ? 0xa0 : 0x80, lead === 0xed ? 0x9f : 0xbf];

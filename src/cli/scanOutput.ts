@@ -1,19 +1,18 @@
 // How `graph-sync scan` prints a result: text lines worst first, or one JSON document.
 import type { ScanResult } from '../health/scanReport';
+import { terminalLine } from './terminalText';
 
-/** Tenant text goes to a terminal: control characters (ANSI escapes, line breaks) are shown as \uXXXX, never run. */
-export const terminalSafe = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 export function scanText(result: ScanResult): string {
   const lines: string[] = [];
   for (const row of result.rows) {
     for (const finding of row.health.findings) {
-      lines.push(`${finding.severity}: ${terminalSafe(row.servicePrincipal.displayName)} [${terminalSafe(row.job.id)}]: ${finding.message} ${finding.action}`);
+      lines.push(`${finding.severity}: ${terminalLine(row.servicePrincipal.displayName)} [${terminalLine(row.job.id)}]: ${finding.message} ${finding.action}`);
     }
   }
   for (const problem of result.problems) {
     const what = problem.kind === 'deleted' ? 'deleted during the scan' : `not read: ${problem.error.message} (request-id ${problem.error.requestId ?? 'none'})`;
-    lines.push(`warning: ${terminalSafe(problem.servicePrincipal.displayName)} (${problem.servicePrincipal.id}): ${what}`);
+    lines.push(`warning: ${terminalLine(problem.servicePrincipal.displayName)} (${problem.servicePrincipal.id}): ${what}`);
   }
   const count = (severity: string) => result.rows.filter((row) => row.health.severity === severity).length;
   const p = result.progress;

@@ -182,6 +182,7 @@ describe('graph-sync CLI', function () {
       for (const format of ['text', 'json']) {
         const run = graphSync(['validate', '-', '--format', format], body);
         assert.equal(run.status, 0);
+        // eslint-disable-next-line no-control-regex -- the assertion is about control characters
         assert.doesNotMatch(run.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
         assert.match(run.stdout, /\\u001b\]0;pwned\\u0007\\u001b\[2J/);
       }
