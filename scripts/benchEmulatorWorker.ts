@@ -3,7 +3,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { startEmulator } from '../src/emulator';
 
-void startEmulator({ servicePrincipalCount: (workerData as { servicePrincipalCount: number }).servicePrincipalCount }).then((emulator) => {
-  parentPort!.postMessage({ url: emulator.url, tls: emulator.tls, tenantId: emulator.tenantId, credentials: emulator.credentials });
+void startEmulator({
+  servicePrincipalCount: (workerData as { servicePrincipalCount: number }).servicePrincipalCount,
+}).then((emulator) => {
+  parentPort!.postMessage({
+    url: emulator.url,
+    tls: emulator.tls,
+    tenantId: emulator.tenantId,
+    credentials: emulator.credentials,
+  });
   parentPort!.once('message', () => void emulator.close().then(() => process.exit(0)));
 });

@@ -23,7 +23,12 @@ export function largeSchemaText(bytes: number, variant = 0): string {
   for (let i = 0; JSON.stringify(schema).length < bytes; i++) {
     const extension = `extension_9d98a1c8d7bf4c6c8d4a1b2c3d4e5f60_attribute${i}`;
     source.push({ ...source[0], name: extension, anchor: false, required: false });
-    target.push({ ...target[0], name: `urn:ietf:params:scim:schemas:extension:custom:2.0:User:attribute${i}`, anchor: false, required: false });
+    target.push({
+      ...target[0],
+      name: `urn:ietf:params:scim:schemas:extension:custom:2.0:User:attribute${i}`,
+      anchor: false,
+      required: false,
+    });
     rule.objectMappings.push({
       ...userMapping,
       name: `${userMapping.name} (${i})`,
@@ -32,7 +37,12 @@ export function largeSchemaText(bytes: number, variant = 0): string {
         {
           ...userMapping.attributeMappings[1],
           matchingPriority: 0,
-          source: { expression: `IIF(IsPresent([${extension}]), ToLower(Join(".", [givenName], [surname], [${extension}])), "none ${variant}")`, name: 'IIF', parameters: [], type: 'Function' },
+          source: {
+            expression: `IIF(IsPresent([${extension}]), ToLower(Join(".", [givenName], [surname], [${extension}])), "none ${variant}")`,
+            name: 'IIF',
+            parameters: [],
+            type: 'Function',
+          },
           targetAttributeName: `urn:ietf:params:scim:schemas:extension:custom:2.0:User:attribute${i}`,
         },
       ],
@@ -63,7 +73,8 @@ export function schemaEditingRows(): BenchRow[] {
   // expressions come from the parse cache, as they do in an editor.
   const at = text.indexOf('ToLower(Join(', text.length / 2);
   const edited = `${text.slice(0, at)}ToLowr${text.slice(at + 'ToLower'.length)}`;
-  if (!lintSchema(edited).some((finding) => finding.rule === 'unknown-function')) throw new Error('the edit should be found');
+  if (!lintSchema(edited).some((finding) => finding.rule === 'unknown-function'))
+    throw new Error('the edit should be found');
   const lints: number[] = [];
   const checks: number[] = [];
   for (let i = 0; i < 15; i++) {
@@ -71,9 +82,18 @@ export function schemaEditingRows(): BenchRow[] {
     checks.push(timeMs(() => checkSchemaDocument(edited)));
   }
   const parse = median(parses);
-  const row = (measure: string, ms: number, goal: string): BenchRow => ({ measure, value: `${round(ms)} ms`, baseline: `${round(parse)} ms (JSON.parse alone); goal ${goal}`, ratio: `${round(parse / ms)}x` });
+  const row = (measure: string, ms: number, goal: string): BenchRow => ({
+    measure,
+    value: `${round(ms)} ms`,
+    baseline: `${round(parse)} ms (JSON.parse alone); goal ${goal}`,
+    ratio: `${round(parse / ms)}x`,
+  });
   return [
-    row(`open a ${kb} KB minified synchronizationSchema: JSON Schema + lint, every expression parsed (median of 15)`, median(opens), '< 200 ms'),
+    row(
+      `open a ${kb} KB minified synchronizationSchema: JSON Schema + lint, every expression parsed (median of 15)`,
+      median(opens),
+      '< 200 ms',
+    ),
     row('lint pass after a one-character edit (median of 15)', median(lints), '< 50 ms'),
     row('JSON Schema + lint after a one-character edit (median of 15)', median(checks), '< 50 ms'),
   ];

@@ -41,9 +41,14 @@ const packagesLoadedAtRunTime = { undici: 'undici.js', '@azure/identity': 'azure
 const loadedAtRunTime = {
   name: 'loaded-at-run-time',
   setup(build) {
-    build.onResolve({ filter: /^(undici|@azure\/identity)$/ }, (args) => ({ path: `./${packagesLoadedAtRunTime[args.path]}`, external: true }));
+    build.onResolve({ filter: /^(undici|@azure\/identity)$/ }, (args) => ({
+      path: `./${packagesLoadedAtRunTime[args.path]}`,
+      external: true,
+    }));
     build.onResolve({ filter: /\/emulator$/ }, (args) =>
-      join(args.resolveDir, args.path) === emulatorIndex ? { path: './sampleTenantEmulator.js', external: true } : undefined,
+      join(args.resolveDir, args.path) === emulatorIndex
+        ? { path: './sampleTenantEmulator.js', external: true }
+        : undefined,
     );
   },
 };
@@ -71,9 +76,17 @@ const targets = {
         // require(), while Node's ESM import() of it could not see them.
         supported: { 'dynamic-import': false },
       }),
-      esbuild.build({ ...nodeBundle, entryPoints: [join(emulatorIndex, 'index.ts')], outfile: join(dist, 'sampleTenantEmulator.js') }),
+      esbuild.build({
+        ...nodeBundle,
+        entryPoints: [join(emulatorIndex, 'index.ts')],
+        outfile: join(dist, 'sampleTenantEmulator.js'),
+      }),
       ...Object.entries(packagesLoadedAtRunTime).map(([name, file]) =>
-        esbuild.build({ ...nodeBundle, entryPoints: [createRequire(import.meta.url).resolve(name)], outfile: join(dist, file) }),
+        esbuild.build({
+          ...nodeBundle,
+          entryPoints: [createRequire(import.meta.url).resolve(name)],
+          outfile: join(dist, file),
+        }),
       ),
     ]),
   webview: async () => {
@@ -90,9 +103,19 @@ const targets = {
     for (const file of ['codicon.css', 'codicon.ttf']) cpSync(join(codicons, file), join(dist, 'codicons', file));
   },
   cli: () =>
-    esbuild.build({ ...nodeBundle, entryPoints: [join(root, 'src/cli/graphSync.ts')], outfile: join(dist, 'cli.js'), banner: { js: '#!/usr/bin/env node' } }),
+    esbuild.build({
+      ...nodeBundle,
+      entryPoints: [join(root, 'src/cli/graphSync.ts')],
+      outfile: join(dist, 'cli.js'),
+      banner: { js: '#!/usr/bin/env node' },
+    }),
   emulator: () =>
-    esbuild.build({ ...nodeBundle, entryPoints: [join(root, 'src/emulator/cli.ts')], outfile: join(dist, 'emulator.js'), banner: { js: '#!/usr/bin/env node' } }),
+    esbuild.build({
+      ...nodeBundle,
+      entryPoints: [join(root, 'src/emulator/cli.ts')],
+      outfile: join(dist, 'emulator.js'),
+      banner: { js: '#!/usr/bin/env node' },
+    }),
   // The extension-host suite runs inside VS Code, which loads plain JavaScript: one bundle per test file.
   hostTests: () =>
     esbuild.build({
@@ -112,4 +135,6 @@ for (const [name, build] of Object.entries(targets)) {
   await build();
 }
 const built = only ? [...only].join(', ') : 'all targets';
-console.log(`build: ${built}${production ? ' (production)' : ''} in ${Date.now() - started} ms -> ${relative(process.cwd(), dist) || 'dist'}`);
+console.log(
+  `build: ${built}${production ? ' (production)' : ''} in ${Date.now() - started} ms -> ${relative(process.cwd(), dist) || 'dist'}`,
+);

@@ -40,7 +40,8 @@ function readCsdl(file) {
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '',
-    isArray: (name) => ['ComplexType', 'EntityType', 'EnumType', 'Property', 'NavigationProperty', 'Member'].includes(name),
+    isArray: (name) =>
+      ['ComplexType', 'EntityType', 'EnumType', 'Property', 'NavigationProperty', 'Member'].includes(name),
   });
   const schema = parser.parse(xml).Schema;
   if (!schema) throw new Error(`${file}: no <Schema> element`);
@@ -91,7 +92,10 @@ function propertySchema(property, types, owner) {
 function inheritedProperties(type, types) {
   const base = type.BaseType ? types.get(localName(type.BaseType)) : undefined;
   if (type.BaseType && !base) throw new Error(`${type.Name}: base type ${type.BaseType} is not in the excerpt`);
-  const own = [...(type.Property ?? []), ...(type.NavigationProperty ?? [])].map((p) => ({ owner: type.Name, property: p }));
+  const own = [...(type.Property ?? []), ...(type.NavigationProperty ?? [])].map((p) => ({
+    owner: type.Name,
+    property: p,
+  }));
   return base ? [...inheritedProperties(base, types), ...own] : own;
 }
 

@@ -36,7 +36,9 @@ function selectedStages() {
   const wanted = (process.argv[at + 1] ?? '').split(',').filter(Boolean);
   const unknown = wanted.filter((name) => !stageNames.includes(name));
   if (wanted.length === 0 || unknown.length > 0) {
-    console.error(`test: --only takes a comma-separated list of ${stageNames.join(', ')}${unknown.length ? ` (unknown: ${unknown})` : ''}`);
+    console.error(
+      `test: --only takes a comma-separated list of ${stageNames.join(', ')}${unknown.length ? ` (unknown: ${unknown})` : ''}`,
+    );
     process.exit(2);
   }
   const selected = new Set(wanted);
@@ -49,7 +51,11 @@ function runCommand([command, ...args]) {
   return new Promise((resolve) => {
     let output = '';
     // No stdin: CI runs without one, and nothing here may wait for a person.
-    current = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    current = spawn(command, args, {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
     current.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);
       output += chunk;
@@ -113,7 +119,9 @@ for (const result of results) {
     total.failed += counts.failed;
   }
   const cell = (value) => String(value ?? '-').padStart(6);
-  console.log(`${result.name.padEnd(10)} ${result.status.padEnd(38)} ${cell(counts?.passed)}  ${cell(counts?.failed)}  ${(result.ms / 1000).toFixed(1).padStart(8)}`);
+  console.log(
+    `${result.name.padEnd(10)} ${result.status.padEnd(38)} ${cell(counts?.passed)}  ${cell(counts?.failed)}  ${(result.ms / 1000).toFixed(1).padStart(8)}`,
+  );
 }
 console.log(`${total.passed} passed, ${total.failed} failed`);
 process.exit(failedStages.size > 0 ? 1 : 0);

@@ -3,7 +3,12 @@ import type { DeviceCodeInfo, TokenCredential } from '@azure/identity';
 import type { GraphEndpoint } from '../graph/clouds';
 import { IdentityCredential } from './identityCredential';
 import { delegatedClientId } from './publicClient';
-import { delegatedPermissions, VsCodeSessionCredential, vscodeSessionScopes, type AuthenticationApi } from './vscodeSessionCredential';
+import {
+  delegatedPermissions,
+  VsCodeSessionCredential,
+  vscodeSessionScopes,
+  type AuthenticationApi,
+} from './vscodeSessionCredential';
 
 export type SignInMethod = 'vscode' | 'azureCli' | 'deviceCode' | 'clientSecret' | 'clientCertificate' | 'sampleTenant';
 
@@ -62,19 +67,31 @@ export function createCredential(request: CredentialRequest): Credential {
         const tenantId = request.tenant || 'organizations';
         return {
           credential: new IdentityCredential(
-            ({ InteractiveBrowserCredential }) => new InteractiveBrowserCredential({ tenantId, clientId, authorityHost, redirectUri: 'http://localhost' }),
+            ({ InteractiveBrowserCredential }) =>
+              new InteractiveBrowserCredential({ tenantId, clientId, authorityHost, redirectUri: 'http://localhost' }),
           ),
           scopes: delegatedScopes(endpoint),
           appOnly: false,
         };
       }
       const scopes = vscodeSessionScopes(endpoint, clientId, request.tenant);
-      if (!request.authentication) throw new CredentialSettingsError('Signing in with a VS Code account needs VS Code.');
-      return { credential: new VsCodeSessionCredential(request.authentication, endpoint.vscodeProvider, scopes), scopes, appOnly: false };
+      if (!request.authentication)
+        throw new CredentialSettingsError('Signing in with a VS Code account needs VS Code.');
+      return {
+        credential: new VsCodeSessionCredential(request.authentication, endpoint.vscodeProvider, scopes),
+        scopes,
+        appOnly: false,
+      };
     }
     case 'azureCli':
       // The Azure CLI hands out tokens for one resource at a time, so the resource's .default scope is asked for.
-      return { credential: new IdentityCredential(({ AzureCliCredential }) => new AzureCliCredential({ tenantId: tenantOrUndefined(request.tenant) })), scopes: appOnlyScopes, appOnly: false };
+      return {
+        credential: new IdentityCredential(
+          ({ AzureCliCredential }) => new AzureCliCredential({ tenantId: tenantOrUndefined(request.tenant) }),
+        ),
+        scopes: appOnlyScopes,
+        appOnly: false,
+      };
     case 'deviceCode': {
       // @azure/identity's own default would be the Azure CLI's client id, which Graph refuses for these scopes.
       const clientId = delegatedClientId(request.clientId);
@@ -88,7 +105,12 @@ export function createCredential(request: CredentialRequest): Credential {
               authorityHost,
               userPromptCallback: request.onDeviceCode,
               // Only a loopback endpoint (the emulator) is unknown to instance discovery and has its own CA.
-              ...(endpoint.isLoopback ? { disableInstanceDiscovery: true, tlsOptions: request.trustedCaPem ? { ca: request.trustedCaPem } : undefined } : {}),
+              ...(endpoint.isLoopback
+                ? {
+                    disableInstanceDiscovery: true,
+                    tlsOptions: request.trustedCaPem ? { ca: request.trustedCaPem } : undefined,
+                  }
+                : {}),
             }),
         ),
         scopes: delegatedScopes(endpoint),
@@ -96,29 +118,49 @@ export function createCredential(request: CredentialRequest): Credential {
       };
     }
     case 'clientSecret': {
-      const tenant = required(tenantOrUndefined(request.tenant), 'a tenant id or domain (setting graphSync.tenant)', method);
+      const tenant = required(
+        tenantOrUndefined(request.tenant),
+        'a tenant id or domain (setting graphSync.tenant)',
+        method,
+      );
       const clientId = required(request.clientId, 'a client id (setting graphSync.clientId)', method);
-      const secret = required(request.clientSecret, 'a client secret (command "Graph Sync: Set Client Secret")', method);
+      const secret = required(
+        request.clientSecret,
+        'a client secret (command "Graph Sync: Set Client Secret")',
+        method,
+      );
       return {
-        credential: new IdentityCredential(({ ClientSecretCredential }) => new ClientSecretCredential(tenant, clientId, secret, { authorityHost })),
+        credential: new IdentityCredential(
+          ({ ClientSecretCredential }) => new ClientSecretCredential(tenant, clientId, secret, { authorityHost }),
+        ),
         scopes: appOnlyScopes,
         appOnly: true,
       };
     }
     case 'clientCertificate': {
-      const tenant = required(tenantOrUndefined(request.tenant), 'a tenant id or domain (setting graphSync.tenant)', method);
+      const tenant = required(
+        tenantOrUndefined(request.tenant),
+        'a tenant id or domain (setting graphSync.tenant)',
+        method,
+      );
       const clientId = required(request.clientId, 'a client id (setting graphSync.clientId)', method);
-      const certificatePath = required(request.certificatePath, 'a PEM certificate file (setting graphSync.clientCertificatePath)', method);
+      const certificatePath = required(
+        request.certificatePath,
+        'a PEM certificate file (setting graphSync.clientCertificatePath)',
+        method,
+      );
       return {
         credential: new IdentityCredential(
-          ({ ClientCertificateCredential }) => new ClientCertificateCredential(tenant, clientId, { certificatePath }, { authorityHost }),
+          ({ ClientCertificateCredential }) =>
+            new ClientCertificateCredential(tenant, clientId, { certificatePath }, { authorityHost }),
         ),
         scopes: appOnlyScopes,
         appOnly: true,
       };
     }
     case 'sampleTenant': {
-      if (!endpoint.isLoopback) throw new CredentialSettingsError('The sample tenant is only available on a local emulator.');
+      if (!endpoint.isLoopback)
+        throw new CredentialSettingsError('The sample tenant is only available on a local emulator.');
       const secret = required(request.clientSecret, 'the sample app secret', method);
       return {
         credential: new IdentityCredential(

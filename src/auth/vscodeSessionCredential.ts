@@ -55,6 +55,9 @@ export class VsCodeSessionCredential implements TokenCredential {
   async getToken(_scopes: string | string[], _options?: GetTokenOptions): Promise<AccessToken> {
     const session = await this.currentSession();
     if (!session) throw new Error('Not signed in to a Microsoft account in VS Code. Run "Graph Sync: Sign In".');
-    return { token: session.accessToken, expiresOnTimestamp: tokenExpiry(session.accessToken) ?? Date.now() + 5 * 60_000 };
+    return {
+      token: session.accessToken,
+      expiresOnTimestamp: tokenExpiry(session.accessToken) ?? Date.now() + 5 * 60_000,
+    };
   }
 }

@@ -6,7 +6,7 @@ export type Decoded = { ok: true; text: string } | { ok: false; byteOffset: numb
 
 /** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence (RFC 3629 table 3-7). */
 function firstInvalidByte(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const lead = bytes[i];
     if (lead < 0x80) {
       i++;
@@ -15,8 +15,10 @@ function firstInvalidByte(bytes: Uint8Array): number {
     let length: number;
     let [low, high] = [0x80, 0xbf]; // the range of the second byte; later ones are always 80..BF
     if (lead >= 0xc2 && lead <= 0xdf) length = 2;
-    else if (lead >= 0xe0 && lead <= 0xef) [length, low, high] = [3, lead === 0xe0 ? 0xa0 : 0x80, lead === 0xed ? 0x9f : 0xbf];
-    else if (lead >= 0xf0 && lead <= 0xf4) [length, low, high] = [4, lead === 0xf0 ? 0x90 : 0x80, lead === 0xf4 ? 0x8f : 0xbf];
+    else if (lead >= 0xe0 && lead <= 0xef)
+      [length, low, high] = [3, lead === 0xe0 ? 0xa0 : 0x80, lead === 0xed ? 0x9f : 0xbf];
+    else if (lead >= 0xf0 && lead <= 0xf4)
+      [length, low, high] = [4, lead === 0xf0 ? 0x90 : 0x80, lead === 0xf4 ? 0x8f : 0xbf];
     else return i;
     for (let k = 1; k < length; k++) {
       const byte = bytes[i + k];

@@ -13,7 +13,8 @@ export async function main(argv: string[], io: CliIo & Partial<ScanIo>): Promise
   }
   try {
     if (command === 'scan') return await scanCommand(args, { ...io, env: io.env ?? process.env });
-    if (command !== 'validate') throw new UsageError(command === undefined ? 'missing command' : `unknown command "${command}"`);
+    if (command !== 'validate')
+      throw new UsageError(command === undefined ? 'missing command' : `unknown command "${command}"`);
     return await validateCommand(args, io, usage);
   } catch (error) {
     if (error instanceof InputError) {

@@ -28,8 +28,11 @@ export function textReport(report: Report): string {
   );
   const errors = report.findings.filter((f) => f.severity === 'error').length;
   const warnings = report.findings.length - errors;
-  const verdict = report.findings.length === 0 ? 'no problems' : `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
-  const context = [report.type, report.version, ...(report.status === undefined ? [] : [`HTTP ${report.status}`])].join(', ');
+  const verdict =
+    report.findings.length === 0 ? 'no problems' : `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  const context = [report.type, report.version, ...(report.status === undefined ? [] : [`HTTP ${report.status}`])].join(
+    ', ',
+  );
   lines.push(`${report.file}: ${verdict} (${context}; ${timingText(report.result.timing)})`);
   return `${lines.map(terminalLine).join('\n')}\n`;
 }

@@ -51,7 +51,8 @@ export interface ScanArgs {
 
 function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${option} must be one of ${allowed.join(', ')}, not "${value}"`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`--${option} must be one of ${allowed.join(', ')}, not "${value}"`);
   return value as T;
 }
 
@@ -78,13 +79,20 @@ export function parseScanArgs(args: string[]): ScanArgs | 'help' {
   if (values.help) return 'help';
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   if (values.json && values.sarif) throw new UsageError('choose one of --json and --sarif');
-  const auth = values.emulator !== undefined ? 'emulator' : oneOf('auth', values.auth, ['azure-cli', 'client-secret', 'certificate', 'device-code'] as const, 'azure-cli');
-  if (values.emulator !== undefined && values.auth !== undefined) throw new UsageError('--emulator signs in as the sample app; leave out --auth');
+  const auth =
+    values.emulator !== undefined
+      ? 'emulator'
+      : oneOf('auth', values.auth, ['azure-cli', 'client-secret', 'certificate', 'device-code'] as const, 'azure-cli');
+  if (values.emulator !== undefined && values.auth !== undefined)
+    throw new UsageError('--emulator signs in as the sample app; leave out --auth');
   if (auth !== 'emulator' && !values.tenant) throw new UsageError('--tenant is required');
-  if ((auth === 'client-secret' || auth === 'certificate' || auth === 'device-code') && !values['client-id']) throw new UsageError(`--auth ${auth} needs --client-id`);
-  if (auth === 'certificate' && !values.certificate) throw new UsageError('--auth certificate needs --certificate <file>');
+  if ((auth === 'client-secret' || auth === 'certificate' || auth === 'device-code') && !values['client-id'])
+    throw new UsageError(`--auth ${auth} needs --client-id`);
+  if (auth === 'certificate' && !values.certificate)
+    throw new UsageError('--auth certificate needs --certificate <file>');
   const concurrency = values.concurrency === undefined ? 6 : Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new UsageError(`--concurrency must be a whole number from 1 to 16, not "${values.concurrency}"`);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16)
+    throw new UsageError(`--concurrency must be a whole number from 1 to 16, not "${values.concurrency}"`);
   return {
     auth,
     tenant: values.tenant ?? '',

@@ -1,7 +1,12 @@
 // `graph-sync scan`: signs in without VS Code, scans the tenant's provisioning jobs, prints text, JSON or SARIF, and
 // exits 1 when a job is in quarantine or failing (for CI).
 import { version as toolVersion } from '../../package.json';
-import { createCredential, CredentialSettingsError, type CredentialRequest, type SignInMethod } from '../auth/credentials';
+import {
+  createCredential,
+  CredentialSettingsError,
+  type CredentialRequest,
+  type SignInMethod,
+} from '../auth/credentials';
 import { sampleTenant } from '../emulator/sampleTenant';
 import { GraphClient } from '../graph/client';
 import { loopbackEndpoint, nationalClouds, provisioningPortalUrl } from '../graph/clouds';
@@ -38,7 +43,12 @@ function endpointOf(args: ScanArgs) {
 
 async function clientFor(args: ScanArgs, io: ScanIo): Promise<GraphClient> {
   const endpoint = endpointOf(args);
-  const trustedCaPem = args.emulatorCa ? await io.readFile(args.emulatorCa).then((bytes) => Buffer.from(bytes).toString('utf8')).catch((error: Error) => Promise.reject(new InputError(`cannot read ${args.emulatorCa}: ${error.message}`))) : undefined;
+  const trustedCaPem = args.emulatorCa
+    ? await io
+        .readFile(args.emulatorCa)
+        .then((bytes) => Buffer.from(bytes).toString('utf8'))
+        .catch((error: Error) => Promise.reject(new InputError(`cannot read ${args.emulatorCa}: ${error.message}`)))
+    : undefined;
   const request: CredentialRequest = {
     method: methods[args.auth],
     endpoint,
@@ -59,7 +69,14 @@ async function clientFor(args: ScanArgs, io: ScanIo): Promise<GraphClient> {
     throw new InputError(`${error.message}${secretHint}`);
   }
   const { scopes } = credential;
-  return new GraphClient({ endpoint, credential: credential.credential, scopes, defaultVersion: args.version, acceptLanguage: 'en-US', trustedCaPem });
+  return new GraphClient({
+    endpoint,
+    credential: credential.credential,
+    scopes,
+    defaultVersion: args.version,
+    acceptLanguage: 'en-US',
+    trustedCaPem,
+  });
 }
 
 export async function scanCommand(argv: string[], io: ScanIo): Promise<number> {
@@ -73,7 +90,15 @@ export async function scanCommand(argv: string[], io: ScanIo): Promise<number> {
   const started = performance.now();
   let result;
   try {
-    result = await collectScan(scanTenant(client, { version: args.version, concurrency: args.concurrency, allServicePrincipals: args.allServicePrincipals, now: scannedAt, signal: io.signal }));
+    result = await collectScan(
+      scanTenant(client, {
+        version: args.version,
+        concurrency: args.concurrency,
+        allServicePrincipals: args.allServicePrincipals,
+        now: scannedAt,
+        signal: io.signal,
+      }),
+    );
   } catch (error) {
     if (!(error instanceof GraphRequestError)) throw error;
     const ids = [error.code, error.requestId && `request-id ${error.requestId}`].filter(Boolean).join(', ');
@@ -82,10 +107,14 @@ export async function scanCommand(argv: string[], io: ScanIo): Promise<number> {
   }
   const tenant = args.emulator ? sampleTenant.tenantId : args.tenant;
   const endpoint = endpointOf(args);
-  if (args.format === 'json') io.stdout(scanJson(result, { tenant, scannedAt: scannedAt.toISOString(), version: args.version }));
+  if (args.format === 'json')
+    io.stdout(scanJson(result, { tenant, scannedAt: scannedAt.toISOString(), version: args.version }));
   else if (args.format === 'sarif') {
-    const portalUrl = (row: (typeof result.rows)[number]) => provisioningPortalUrl(endpoint, row.servicePrincipal.id, row.servicePrincipal.appId);
-    io.stdout(`${JSON.stringify(scanToSarif(result.rows, result.problems, { toolVersion, graphRoot: `${endpoint.graphUrl}/${args.version}`, portalUrl }), null, 2)}\n`);
+    const portalUrl = (row: (typeof result.rows)[number]) =>
+      provisioningPortalUrl(endpoint, row.servicePrincipal.id, row.servicePrincipal.appId);
+    io.stdout(
+      `${JSON.stringify(scanToSarif(result.rows, result.problems, { toolVersion, graphRoot: `${endpoint.graphUrl}/${args.version}`, portalUrl }), null, 2)}\n`,
+    );
   } else io.stdout(scanText(result));
   io.stderr(`graph-sync: scanned in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   return hasErrors(result.rows) ? 1 : 0;

@@ -1,7 +1,13 @@
 // `graph-sync validate`: reads a response (file or stdin), validates it, prints findings at their place in the input.
 import { parseArgs } from 'node:util';
 import type { ApiVersion } from '../graph/types';
-import { validateResponse, type Finding, type ResponseExpectation, type ValidatedType, type ValidationResult } from '../schema';
+import {
+  validateResponse,
+  type Finding,
+  type ResponseExpectation,
+  type ValidatedType,
+  type ValidationResult,
+} from '../schema';
 import { decodeUtf8 } from './decodeUtf8';
 import { parseHttpMessage, type HttpMessage } from './httpMessage';
 import { jsonReport, textReport } from './report';
@@ -49,10 +55,17 @@ function parseOptions(args: string[]): ValidateOptions | 'help' {
   });
   if (values.help) return 'help';
   if (positionals.length !== 1)
-    throw new UsageError(positionals.length === 0 ? 'missing <file|->' : `one input only, got ${positionals.join(' ')}`);
+    throw new UsageError(
+      positionals.length === 0 ? 'missing <file|->' : `one input only, got ${positionals.join(' ')}`,
+    );
   if (values.status !== undefined && !/^[1-5]\d\d$/.test(values.status))
     throw new UsageError(`--status must be an HTTP status code, not "${values.status}"`);
-  const type = oneOf('type', values.type, ['synchronizationJob', 'synchronizationTemplate'] as const, 'synchronizationJob');
+  const type = oneOf(
+    'type',
+    values.type,
+    ['synchronizationJob', 'synchronizationTemplate'] as const,
+    'synchronizationJob',
+  );
   const templateId = values['template-id'];
   const operation = values.operation === undefined && templateId !== undefined ? 'createJob' : values.operation;
   if (operation !== undefined && type !== 'synchronizationJob')
@@ -64,7 +77,10 @@ function parseOptions(args: string[]): ValidateOptions | 'help' {
     collection: values.collection ?? false,
     format: oneOf('format', values.format, ['text', 'json'] as const, 'text'),
     status: values.status === undefined ? undefined : Number(values.status),
-    operation: operation === undefined ? undefined : oneOf('operation', operation, ['createJob', 'getJob'] as const, 'createJob'),
+    operation:
+      operation === undefined
+        ? undefined
+        : oneOf('operation', operation, ['createJob', 'getJob'] as const, 'createJob'),
     templateId,
   };
 }

@@ -6,19 +6,33 @@ import type { EmulatorHealth, RequestFilter, RequestStage, RunningEmulator } fro
 
 export const adminPrefix = '/_emulator/';
 
-export type AdminTarget = Pick<RunningEmulator, 'faults' | 'requests' | 'reset' | 'tenantId' | 'clock' | 'cycles' | 'deleteServicePrincipal'> & {
+export type AdminTarget = Pick<
+  RunningEmulator,
+  'faults' | 'requests' | 'reset' | 'tenantId' | 'clock' | 'cycles' | 'deleteServicePrincipal'
+> & {
   servicePrincipalCount: number;
   version: string;
 };
 
-const problem = (status: number, message: string): EmulatorResponse => ok({ error: { code: status === 404 ? 'NotFound' : 'BadRequest', message } }, status);
+const problem = (status: number, message: string): EmulatorResponse =>
+  ok({ error: { code: status === 404 ? 'NotFound' : 'BadRequest', message } }, status);
 
-export function handleAdmin(target: AdminTarget, method: string, path: string, body: string): EmulatorResponse | Promise<EmulatorResponse> {
+export function handleAdmin(
+  target: AdminTarget,
+  method: string,
+  path: string,
+  body: string,
+): EmulatorResponse | Promise<EmulatorResponse> {
   const resource = path.slice(adminPrefix.length).replace(/\/$/, '');
   const key = `${method} ${resource}`;
   switch (key) {
     case 'GET health': {
-      const health: EmulatorHealth = { status: 'ok', tenantId: target.tenantId, servicePrincipals: target.servicePrincipalCount, version: target.version };
+      const health: EmulatorHealth = {
+        status: 'ok',
+        tenantId: target.tenantId,
+        servicePrincipals: target.servicePrincipalCount,
+        version: target.version,
+      };
       return ok(health);
     }
     case 'GET faults':
@@ -53,7 +67,8 @@ export function handleAdmin(target: AdminTarget, method: string, path: string, b
           return undefined;
         }
       })();
-      if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) return problem(400, 'Give {"seconds": n} with n ≥ 0.');
+      if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0)
+        return problem(400, 'Give {"seconds": n} with n ≥ 0.');
       const cyclesRun = target.clock.advance(seconds * 1000);
       return ok({ ...clockState(target), timersRun: cyclesRun });
     }
@@ -64,7 +79,10 @@ export function handleAdmin(target: AdminTarget, method: string, path: string, b
       return { status: 204 };
     default: {
       const deleted = method === 'DELETE' && /^servicePrincipals\/([^/]+)$/.exec(resource);
-      if (deleted) return target.deleteServicePrincipal(decodeURIComponent(deleted[1])) ? { status: 204 } : problem(404, `No service principal '${deleted[1]}'.`);
+      if (deleted)
+        return target.deleteServicePrincipal(decodeURIComponent(deleted[1]))
+          ? { status: 204 }
+          : problem(404, `No service principal '${deleted[1]}'.`);
       return problem(404, `No emulator control resource '${method} ${path}'. Try GET /_emulator/health.`);
     }
   }
@@ -78,12 +96,20 @@ async function waitForRequest(target: AdminTarget, body: string): Promise<Emulat
   } catch {
     return problem(400, 'Expected {"filter": {"route": ...}, "stage": "received" | "applied"}.');
   }
-  if (!wait || typeof wait.filter !== 'object' || (wait.stage !== undefined && wait.stage !== 'received' && wait.stage !== 'applied')) {
+  if (
+    !wait ||
+    typeof wait.filter !== 'object' ||
+    (wait.stage !== undefined && wait.stage !== 'received' && wait.stage !== 'applied')
+  ) {
     return problem(400, 'Expected {"filter": {"route": ...}, "stage": "received" | "applied"}.');
   }
   return ok(await target.requests.waitFor(wait.filter, wait.stage));
 }
 
 function clockState(target: AdminTarget) {
-  return { mode: target.clock.mode, now: new Date(target.clock.now()).toISOString(), cycleSeconds: target.clock.cycleSeconds };
+  return {
+    mode: target.clock.mode,
+    now: new Date(target.clock.now()).toISOString(),
+    cycleSeconds: target.clock.cycleSeconds,
+  };
 }

@@ -32,7 +32,10 @@ export class UsageError extends Error {}
 
 function count(name: string, value: string | undefined, min: number): number {
   const n = Number(value);
-  if (value === undefined || !/^\d+$/.test(value) || n < min) throw new UsageError(`${name} needs a whole number${min > 0 ? ` of at least ${min}` : ''}, not ${JSON.stringify(value ?? '')}.`);
+  if (value === undefined || !/^\d+$/.test(value) || n < min)
+    throw new UsageError(
+      `${name} needs a whole number${min > 0 ? ` of at least ${min}` : ''}, not ${JSON.stringify(value ?? '')}.`,
+    );
   return n;
 }
 
@@ -48,8 +51,13 @@ function checked(option: string, rule: () => unknown): FaultRule {
 
 function fault(text: string | undefined): FaultRule {
   const [route, kind, times, extra] = (text ?? '').split(':');
-  if (!route || !kind || extra !== undefined) throw new UsageError(`--fault needs route:kind[:times], not ${JSON.stringify(text ?? '')}.`);
-  return checked(`--fault ${text}`, () => ({ route, kind, ...(times === undefined ? {} : { times: count('--fault times', times, 1) }) }));
+  if (!route || !kind || extra !== undefined)
+    throw new UsageError(`--fault needs route:kind[:times], not ${JSON.stringify(text ?? '')}.`);
+  return checked(`--fault ${text}`, () => ({
+    route,
+    kind,
+    ...(times === undefined ? {} : { times: count('--fault times', times, 1) }),
+  }));
 }
 
 export function parseEmulatorArgs(argv: readonly string[]): EmulatorCliOptions {
@@ -72,7 +80,9 @@ export function parseEmulatorArgs(argv: readonly string[]): EmulatorCliOptions {
         options.faults.push(fault(value()));
         break;
       case '--latency':
-        options.faults.push(checked('--latency', () => ({ route: '*', kind: 'latency', latencyMs: count('--latency', value(), 0) })));
+        options.faults.push(
+          checked('--latency', () => ({ route: '*', kind: 'latency', latencyMs: count('--latency', value(), 0) })),
+        );
         break;
       case '--cycle-seconds':
         options.cycleSeconds = count('--cycle-seconds', value(), 1);

@@ -47,7 +47,8 @@ export class EmulatorClock {
 
   /** Moves time forward, running every timer that falls due on the way; returns how many ran. */
   advance(ms: number): number {
-    if (!Number.isFinite(ms) || ms < 0) throw new RangeError('The clock only moves forward: give a non-negative number of milliseconds.');
+    if (!Number.isFinite(ms) || ms < 0)
+      throw new RangeError('The clock only moves forward: give a non-negative number of milliseconds.');
     const target = this.now() + ms;
     let ran = 0;
     for (let next = this.earliest(); next && next.at <= target; next = this.earliest()) {
@@ -78,7 +79,8 @@ export class EmulatorClock {
 
   private earliest(): Timer | undefined {
     let best: Timer | undefined;
-    for (const timer of this.timers) if (!best || timer.at < best.at || (timer.at === best.at && timer.seq < best.seq)) best = timer;
+    for (const timer of this.timers)
+      if (!best || timer.at < best.at || (timer.at === best.at && timer.seq < best.seq)) best = timer;
     return best;
   }
 

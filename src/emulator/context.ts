@@ -19,7 +19,10 @@ export interface EmulatorContext {
    * Apps that may get tokens, by client id; `synchronization` false: the 401 UnknownError quirk; `provisioningLogs`:
    * granted AuditLog.Read.All (or ProvisioningLog.Read.All).
    */
-  apps: ReadonlyMap<string, SampleAppCredentials & { displayName: string; synchronization: boolean; provisioningLogs: boolean }>;
+  apps: ReadonlyMap<
+    string,
+    SampleAppCredentials & { displayName: string; synchronization: boolean; provisioningLogs: boolean }
+  >;
 }
 
 export type RouteHandler = (context: EmulatorContext, call: RoutedCall) => EmulatorResponse | Promise<EmulatorResponse>;

@@ -78,7 +78,11 @@ export class EmulatorControl {
     return new Promise<T>((resolve, reject) => {
       const request = https.request(
         url,
-        { method, ca: this.caPem, headers: payload ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {} },
+        {
+          method,
+          ca: this.caPem,
+          headers: payload ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {},
+        },
         (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -86,12 +90,16 @@ export class EmulatorControl {
           response.on('end', () => {
             const text = Buffer.concat(chunks).toString('utf8');
             const status = response.statusCode ?? 0;
-            if (status < 200 || status >= 300) return reject(new Error(`Emulator control ${method} ${url.pathname} answered ${status}: ${text}`));
+            if (status < 200 || status >= 300)
+              return reject(new Error(`Emulator control ${method} ${url.pathname} answered ${status}: ${text}`));
             resolve((text ? JSON.parse(text) : undefined) as T);
           });
         },
       );
-      if (timeoutMs > 0) request.setTimeout(timeoutMs, () => request.destroy(new Error(`Emulator control ${method} ${url.pathname} timed out`)));
+      if (timeoutMs > 0)
+        request.setTimeout(timeoutMs, () =>
+          request.destroy(new Error(`Emulator control ${method} ${url.pathname} timed out`)),
+        );
       request.on('error', reject);
       request.end(payload);
     });

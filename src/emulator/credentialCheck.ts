@@ -9,16 +9,27 @@ export interface CredentialProblem {
 }
 
 // Messages are guesses in the provisioning service's style; the key they name is what matters to clients.
-export function credentialProblem(values: ReadonlyMap<string, string> | Record<string, string | undefined>): CredentialProblem | undefined {
-  const get = (key: string) => (values instanceof Map ? values.get(key) : (values as Record<string, string | undefined>)[key]);
+export function credentialProblem(
+  values: ReadonlyMap<string, string> | Record<string, string | undefined>,
+): CredentialProblem | undefined {
+  const get = (key: string) =>
+    values instanceof Map ? values.get(key) : (values as Record<string, string | undefined>)[key];
   const { BaseAddress, SecretToken } = sampleTenant.scimCredentials;
   const address = get('BaseAddress');
   if (!address) return { key: 'BaseAddress', message: 'The credential BaseAddress (Tenant URL) is required.' };
   if (address.replace(/\/+$/, '') !== BaseAddress) {
-    return { key: 'BaseAddress', message: `The credential BaseAddress is not valid: no SCIM endpoint answered at '${address}'. Check the Tenant URL.` };
+    return {
+      key: 'BaseAddress',
+      message: `The credential BaseAddress is not valid: no SCIM endpoint answered at '${address}'. Check the Tenant URL.`,
+    };
   }
   const token = get('SecretToken');
   if (!token) return { key: 'SecretToken', message: 'The credential SecretToken (Secret Token) is required.' };
-  if (token !== SecretToken) return { key: 'SecretToken', message: 'The credential SecretToken is not valid: the SCIM endpoint answered 401 Unauthorized. Check the Secret Token.' };
+  if (token !== SecretToken)
+    return {
+      key: 'SecretToken',
+      message:
+        'The credential SecretToken is not valid: the SCIM endpoint answered 401 Unauthorized. Check the Secret Token.',
+    };
   return undefined;
 }

@@ -5,7 +5,16 @@ import type { EmulatorCall, EmulatorResponse, RoutedCall } from './exchange';
 import { faultFailure, outcomeKinds, spoilJson } from './faultEffects';
 import { resolveRoute, type ResolvedRoute } from './routeTable';
 import { handleBatch } from './routes/batch';
-import { deleteJobSchema, getJobSchema, getTemplateSchema, listFilterOperators, listSchemaFunctions, parseExpressionRoute, patchJobSchema, putJobSchema } from './routes/schema';
+import {
+  deleteJobSchema,
+  getJobSchema,
+  getTemplateSchema,
+  listFilterOperators,
+  listSchemaFunctions,
+  parseExpressionRoute,
+  patchJobSchema,
+  putJobSchema,
+} from './routes/schema';
 import { createJob, deleteJob, getJob, listJobs, pauseJobRoute, restartJobRoute, startJobRoute } from './routes/jobs';
 import { getSecrets, putSecrets, validateCredentials, validateJobCredentials } from './routes/credentials';
 import { listGroups, listUsers } from './routes/directory';
@@ -53,17 +62,40 @@ const handlers: Partial<Record<RouteName, RouteHandler>> = {
 
 const anonymousRoutes = new Set<RouteName>(['openidConfiguration', 'token', 'deviceCode']);
 const synchronizationRoutes = new Set<RouteName>([
-  'listTemplates', 'getTemplate', 'getTemplateSchema', 'listApplicationTemplates', 'listJobs', 'createJob', 'getJob', 'deleteJob',
-  'startJob', 'pauseJob', 'restartJob', 'getJobSchema',
-  'putJobSchema', 'deleteJobSchema', 'patchJobSchema', 'listSchemaFunctions', 'listFilterOperators', 'parseExpression',
-  'putSecrets', 'getSecrets', 'validateCredentials', 'validateJobCredentials', 'provisionOnDemand',
+  'listTemplates',
+  'getTemplate',
+  'getTemplateSchema',
+  'listApplicationTemplates',
+  'listJobs',
+  'createJob',
+  'getJob',
+  'deleteJob',
+  'startJob',
+  'pauseJob',
+  'restartJob',
+  'getJobSchema',
+  'putJobSchema',
+  'deleteJobSchema',
+  'patchJobSchema',
+  'listSchemaFunctions',
+  'listFilterOperators',
+  'parseExpression',
+  'putSecrets',
+  'getSecrets',
+  'validateCredentials',
+  'validateJobCredentials',
+  'provisionOnDemand',
 ]);
 
 // Unref'd: a long latency fault must not keep a test process (or the CLI) alive after close().
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 export function errorResponse(call: EmulatorCall, error: GraphError): EmulatorResponse {
-  return { status: error.status, headers: { ...error.headers }, body: errorEnvelope(error.code, error.message, call.ids, { status: error.status, target: error.target }) };
+  return {
+    status: error.status,
+    headers: { ...error.headers },
+    body: errorEnvelope(error.code, error.message, call.ids, { status: error.status, target: error.target }),
+  };
 }
 
 /** Answers one request and records it in the request log (with its status once known). */
@@ -85,7 +117,12 @@ export async function processCall(context: EmulatorContext, call: EmulatorCall):
   return response;
 }
 
-async function withFaults(context: EmulatorContext, call: EmulatorCall, resolved: ResolvedRoute, applied: () => void): Promise<EmulatorResponse> {
+async function withFaults(
+  context: EmulatorContext,
+  call: EmulatorCall,
+  resolved: ResolvedRoute,
+  applied: () => void,
+): Promise<EmulatorResponse> {
   const { faults, tokens } = context;
   for (const rule of faults.matching(resolved.route, ['latency', 'expireTokens'])) {
     faults.use(rule);
@@ -94,11 +131,13 @@ async function withFaults(context: EmulatorContext, call: EmulatorCall, resolved
   }
   const [outcome] = faults.matching(resolved.route, outcomeKinds);
   if (outcome) faults.use(outcome);
-  if (outcome && outcome.kind !== 'malformedJson' && (outcome.when ?? 'before') === 'before') return failure(call, outcome);
+  if (outcome && outcome.kind !== 'malformedJson' && (outcome.when ?? 'before') === 'before')
+    return failure(call, outcome);
   const response = await answer(context, call, resolved);
   applied();
   if (!outcome) return response;
-  if (outcome.kind === 'malformedJson') return response.status >= 200 && response.status < 300 ? spoilJson(response) : response;
+  if (outcome.kind === 'malformedJson')
+    return response.status >= 200 && response.status < 300 ? spoilJson(response) : response;
   return failure(call, outcome);
 }
 
@@ -107,20 +146,34 @@ function failure(call: EmulatorCall, rule: FaultRule): EmulatorResponse {
   return failed instanceof GraphError ? errorResponse(call, failed) : failed;
 }
 
-async function answer(context: EmulatorContext, call: EmulatorCall, resolved: ResolvedRoute): Promise<EmulatorResponse> {
+async function answer(
+  context: EmulatorContext,
+  call: EmulatorCall,
+  resolved: ResolvedRoute,
+): Promise<EmulatorResponse> {
   try {
-    if (resolved.notFound) throw new GraphError(resolved.notFound.status, resolved.notFound.code, resolved.notFound.message);
+    if (resolved.notFound)
+      throw new GraphError(resolved.notFound.status, resolved.notFound.code, resolved.notFound.message);
     const appId = anonymousRoutes.has(resolved.route) ? '' : context.tokens.authenticate(call.headers.authorization);
     // Graph's quirk: a token without synchronization permissions gets 401 UnknownError with an empty message.
-    if (synchronizationRoutes.has(resolved.route) && !context.apps.get(appId)?.synchronization) throw new GraphError(401, 'UnknownError', '');
+    if (synchronizationRoutes.has(resolved.route) && !context.apps.get(appId)?.synchronization)
+      throw new GraphError(401, 'UnknownError', '');
     // Provisioning logs need AuditLog.Read.All or ProvisioningLog.Read.All (FACTS.md). The answer without them is a
     // guess: the 403 Authorization_RequestDenied directory reads give for missing permissions.
     if (resolved.route === 'listProvisioningLogs' && !context.apps.get(appId)?.provisioningLogs) {
       throw new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
     }
-    const routed: RoutedCall = { ...call, route: resolved.route, version: resolved.version ?? 'v1.0', params: resolved.params, query: new URLSearchParams(call.rawQuery), appId };
+    const routed: RoutedCall = {
+      ...call,
+      route: resolved.route,
+      version: resolved.version ?? 'v1.0',
+      params: resolved.params,
+      query: new URLSearchParams(call.rawQuery),
+      appId,
+    };
     if (resolved.route === 'batch') {
-      if (call.inBatch) throw new GraphError(400, 'BadRequest', 'A $batch request cannot contain another $batch request.');
+      if (call.inBatch)
+        throw new GraphError(400, 'BadRequest', 'A $batch request cannot contain another $batch request.');
       return await handleBatch(routed, (inner) => processCall(context, inner));
     }
     replicationLag(context, routed);
@@ -137,7 +190,9 @@ function replicationLag({ faults, store }: EmulatorContext, call: RoutedCall): v
   if (jobId === undefined) return;
   const age = store.ageOf(jobId);
   if (age === undefined) return;
-  const rule = faults.matching(call.route, ['notFoundAfterCreate']).find((candidate) => age < (candidate.durationMs ?? 5000));
+  const rule = faults
+    .matching(call.route, ['notFoundAfterCreate'])
+    .find((candidate) => age < (candidate.durationMs ?? 5000));
   if (!rule) return;
   faults.use(rule);
   throw notFound(jobId);

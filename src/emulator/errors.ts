@@ -19,8 +19,17 @@ export interface RequestIds {
   clientRequestId: string;
 }
 
-export function errorEnvelope(code: string, message: string, ids: RequestIds, extra: { status?: number; target?: string } = {}): unknown {
-  const innerError: Record<string, string> = { date: new Date().toISOString().replace(/\.\d+Z$/, ''), 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId };
+export function errorEnvelope(
+  code: string,
+  message: string,
+  ids: RequestIds,
+  extra: { status?: number; target?: string } = {},
+): unknown {
+  const innerError: Record<string, string> = {
+    date: new Date().toISOString().replace(/\.\d+Z$/, ''),
+    'request-id': ids.requestId,
+    'client-request-id': ids.clientRequestId,
+  };
   // Captured 429 bodies also carry the status in innerError as code and status (FACTS.md).
   if (extra.status === 429) Object.assign(innerError, { code: '429', status: '429' });
   return { error: { code, message, ...(extra.target === undefined ? {} : { target: extra.target }), innerError } };
@@ -28,10 +37,23 @@ export function errorEnvelope(code: string, message: string, ids: RequestIds, ex
 
 /** What the synchronization service answers for a job or template that does not exist: 404 UnknownError (FACTS.md). */
 export const synchronizationNotFound = (what: string) =>
-  new GraphError(404, 'UnknownError', JSON.stringify({ Message: `The ${what} was not found.`, Code: 'ObjectNotFound' }));
+  new GraphError(
+    404,
+    'UnknownError',
+    JSON.stringify({ Message: `The ${what} was not found.`, Code: 'ObjectNotFound' }),
+  );
 
 // What Graph's gateway adds; clients and support tickets key on request-id.
-const diagnostic = JSON.stringify({ ServerInfo: { DataCenter: 'Local Emulator', Slice: 'E', Ring: '0', ScaleUnit: '000', RoleInstance: 'EMULATOR', ADSiteName: 'LOC' } });
+const diagnostic = JSON.stringify({
+  ServerInfo: {
+    DataCenter: 'Local Emulator',
+    Slice: 'E',
+    Ring: '0',
+    ScaleUnit: '000',
+    RoleInstance: 'EMULATOR',
+    ADSiteName: 'LOC',
+  },
+});
 
 export function graphHeaders(ids: RequestIds): Record<string, string> {
   return {
@@ -44,11 +66,16 @@ export function graphHeaders(ids: RequestIds): Record<string, string> {
 }
 
 export const notFound = (id: string) =>
-  new GraphError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+  new GraphError(
+    404,
+    'Request_ResourceNotFound',
+    `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+  );
 
 export const badRequest = (message: string, code = 'BadRequest') => new GraphError(400, code, message);
 
-const unreadablePayload = 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.';
+const unreadablePayload =
+  'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.';
 
 /** A request body as JSON, or Graph's 400 for a payload it cannot read. */
 export function parseJsonBody(body: string, message = unreadablePayload): unknown {

@@ -36,7 +36,12 @@ export interface RoutedCall extends EmulatorCall {
   appId: string;
 }
 
-export const jsonContentType = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+export const jsonContentType =
+  'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
 export const noContent = (): EmulatorResponse => ({ status: 204 });
-export const ok = (body: unknown, status = 200, headers: Record<string, string> = {}): EmulatorResponse => ({ status, body, headers });
+export const ok = (body: unknown, status = 200, headers: Record<string, string> = {}): EmulatorResponse => ({
+  status,
+  body,
+  headers,
+});

@@ -4,7 +4,14 @@ import type { EmulatorResponse } from './exchange';
 import type { FaultKind, FaultRule } from './types';
 
 /** Kinds that replace the answer, before or after the request was applied. */
-export const outcomeKinds: readonly FaultKind[] = ['throttle', 'unavailable', 'gatewayTimeout', 'reset', 'hang', 'malformedJson'];
+export const outcomeKinds: readonly FaultKind[] = [
+  'throttle',
+  'unavailable',
+  'gatewayTimeout',
+  'reset',
+  'hang',
+  'malformedJson',
+];
 
 const retryAfter = (rule: FaultRule, fallback?: number): Record<string, string> => {
   const seconds = rule.retryAfterSeconds ?? fallback;
@@ -18,9 +25,19 @@ export function faultFailure(rule: FaultRule): GraphError | EmulatorResponse | u
       // The message of captured 429s (FACTS.md, "Errors, headers, queries as captured").
       return new GraphError(429, 'TooManyRequests', 'Please retry again later.', retryAfter(rule, 1));
     case 'unavailable':
-      return new GraphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable. Please retry later.', retryAfter(rule));
+      return new GraphError(
+        503,
+        'serviceNotAvailable',
+        'The service is temporarily unavailable. Please retry later.',
+        retryAfter(rule),
+      );
     case 'gatewayTimeout':
-      return new GraphError(504, 'UnknownError', 'The gateway did not receive a response from the service in time.', retryAfter(rule));
+      return new GraphError(
+        504,
+        'UnknownError',
+        'The gateway did not receive a response from the service in time.',
+        retryAfter(rule),
+      );
     case 'reset':
     case 'hang':
       return { status: 0, transport: rule.kind };

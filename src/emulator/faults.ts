@@ -7,11 +7,41 @@ interface ActiveRule {
 }
 
 const routeNames: ReadonlySet<string> = new Set<RouteName | '*'>([
-  '*', 'openidConfiguration', 'token', 'deviceCode', 'batch', 'listServicePrincipals', 'getServicePrincipal', 'listTemplates', 'getTemplate',
-  'getTemplateSchema', 'listApplicationTemplates', 'listJobs', 'createJob', 'getJob', 'deleteJob', 'startJob', 'pauseJob',
-  'restartJob', 'getJobSchema', 'admin', 'notFound',
-  'putJobSchema', 'deleteJobSchema', 'patchJobSchema', 'listSchemaFunctions', 'listFilterOperators', 'parseExpression',
-  'putSecrets', 'getSecrets', 'validateCredentials', 'validateJobCredentials', 'provisionOnDemand', 'listUsers', 'listGroups', 'countServicePrincipals',
+  '*',
+  'openidConfiguration',
+  'token',
+  'deviceCode',
+  'batch',
+  'listServicePrincipals',
+  'getServicePrincipal',
+  'listTemplates',
+  'getTemplate',
+  'getTemplateSchema',
+  'listApplicationTemplates',
+  'listJobs',
+  'createJob',
+  'getJob',
+  'deleteJob',
+  'startJob',
+  'pauseJob',
+  'restartJob',
+  'getJobSchema',
+  'admin',
+  'notFound',
+  'putJobSchema',
+  'deleteJobSchema',
+  'patchJobSchema',
+  'listSchemaFunctions',
+  'listFilterOperators',
+  'parseExpression',
+  'putSecrets',
+  'getSecrets',
+  'validateCredentials',
+  'validateJobCredentials',
+  'provisionOnDemand',
+  'listUsers',
+  'listGroups',
+  'countServicePrincipals',
   'listProvisioningLogs',
 ]);
 
@@ -20,11 +50,19 @@ const routeNames: ReadonlySet<string> = new Set<RouteName | '*'>([
  * any test or demo, and keep a typo from holding a socket for days. Node's timers also cap at 2^31-1 ms and fire at
  * once beyond it, which would turn a huge latency into none.
  */
-const maxima: Record<string, number> = { times: 1_000_000, retryAfterSeconds: 3600, latencyMs: 600_000, durationMs: 600_000 };
+const maxima: Record<string, number> = {
+  times: 1_000_000,
+  retryAfterSeconds: 3600,
+  latencyMs: 600_000,
+  durationMs: 600_000,
+};
 
 const optionalNumber = (rule: Record<string, unknown>, name: string) => {
   const value = rule[name];
-  if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > maxima[name])) {
+  if (
+    value !== undefined &&
+    (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > maxima[name])
+  ) {
     throw new TypeError(`${name} must be a number from 0 to ${maxima[name]}`);
   }
 };
@@ -33,11 +71,13 @@ const optionalNumber = (rule: Record<string, unknown>, name: string) => {
 export function validateFaultRule(value: unknown): FaultRule {
   if (!value || typeof value !== 'object') throw new TypeError('a fault rule is an object');
   const rule = value as Record<string, unknown>;
-  if (typeof rule.route !== 'string' || !routeNames.has(rule.route)) throw new TypeError(`unknown route ${JSON.stringify(rule.route)}; one of ${[...routeNames].join(', ')}`);
+  if (typeof rule.route !== 'string' || !routeNames.has(rule.route))
+    throw new TypeError(`unknown route ${JSON.stringify(rule.route)}; one of ${[...routeNames].join(', ')}`);
   if (typeof rule.kind !== 'string' || !(faultKinds as readonly string[]).includes(rule.kind)) {
     throw new TypeError(`unknown fault kind ${JSON.stringify(rule.kind)}; one of ${faultKinds.join(', ')}`);
   }
-  if (rule.when !== undefined && rule.when !== 'before' && rule.when !== 'after') throw new TypeError('when is "before" or "after"');
+  if (rule.when !== undefined && rule.when !== 'before' && rule.when !== 'after')
+    throw new TypeError('when is "before" or "after"');
   for (const name of Object.keys(maxima)) optionalNumber(rule, name);
   if (rule.times !== undefined && !Number.isInteger(rule.times)) throw new TypeError('times must be a whole number');
   return rule as unknown as FaultRule;
@@ -57,13 +97,18 @@ export class FaultStore {
 
   /** The rules in force, each with the matches it has left as `times`. */
   list(): FaultRule[] {
-    return this.rules.map(({ rule, remaining }) => (Number.isFinite(remaining) ? { ...rule, times: remaining } : { ...rule }));
+    return this.rules.map(({ rule, remaining }) =>
+      Number.isFinite(remaining) ? { ...rule, times: remaining } : { ...rule },
+    );
   }
 
   /** Rules of these kinds that match the route, in the order they were added; not used up. */
   matching(route: RouteName, kinds: readonly FaultKind[]): FaultRule[] {
     return this.rules
-      .filter(({ rule, remaining }) => remaining > 0 && (rule.route === '*' || rule.route === route) && kinds.includes(rule.kind))
+      .filter(
+        ({ rule, remaining }) =>
+          remaining > 0 && (rule.route === '*' || rule.route === route) && kinds.includes(rule.kind),
+      )
       .map(({ rule }) => rule);
   }
 

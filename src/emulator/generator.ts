@@ -53,7 +53,11 @@ export function generateServicePrincipals(count: number, seed = 1): ServicePrinc
       applicationObjectId: indexGuid(3, index),
       displayName: `Generated App ${String(index).padStart(width, '0')}`,
       applicationTemplateId: fromTemplate ? nonGalleryTemplateId : null,
-      templateIds: !fromTemplate ? noTemplates : generatedState(seed, index) === 'legacy' ? legacyTemplates : scimTemplates,
+      templateIds: !fromTemplate
+        ? noTemplates
+        : generatedState(seed, index) === 'legacy'
+          ? legacyTemplates
+          : scimTemplates,
       firstParty: false,
     };
   }
@@ -64,7 +68,13 @@ export function generateServicePrincipals(count: number, seed = 1): ServicePrinc
  * The job of generated service principal `index` (1-based, as generateServicePrincipals numbers them, same seed) as
  * of `now` (the tenant's clock), or undefined when it has none. Called lazily: 100,000 service principals start fast.
  */
-export function generatedJob(sp: ServicePrincipalRecord, index: number, seed: number, tenantId: string, now: number): JobDocument | undefined {
+export function generatedJob(
+  sp: ServicePrincipalRecord,
+  index: number,
+  seed: number,
+  tenantId: string,
+  now: number,
+): JobDocument | undefined {
   const state = generatedState(seed, index);
   if (!state) return undefined;
   const templateId = state === 'legacy' ? 'customappsso' : 'scim';

@@ -1,7 +1,8 @@
 // Deterministic identifiers: the sample tenant must look the same on every start, so tests and screenshots agree.
 import { createHash } from 'node:crypto';
 
-const format = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+const format = (hex: string) =>
+  `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 
 /** A GUID derived from a name (sha1): for the few dozen hand-written sample objects. */
 export function stableGuid(name: string): string {

@@ -35,10 +35,19 @@ export function restartScopesOf(body: string): string[] {
   if (criteria === undefined || criteria === null) return [];
   const resetScope = (criteria as { resetScope?: unknown }).resetScope;
   if (resetScope === undefined || resetScope === null) return [];
-  if (typeof resetScope !== 'string') throw badRequest("The parameter 'criteria' in the request payload is not a valid synchronizationJobRestartCriteria.");
-  const scopes = resetScope.split(',').map((scope) => scope.trim()).filter(Boolean);
+  if (typeof resetScope !== 'string')
+    throw badRequest(
+      "The parameter 'criteria' in the request payload is not a valid synchronizationJobRestartCriteria.",
+    );
+  const scopes = resetScope
+    .split(',')
+    .map((scope) => scope.trim())
+    .filter(Boolean);
   const unknown = scopes.find((scope) => !restartScopes.includes(scope));
-  if (unknown !== undefined) throw badRequest(`The value '${unknown}' is not valid for the flags enum microsoft.graph.synchronizationJobRestartScope.`);
+  if (unknown !== undefined)
+    throw badRequest(
+      `The value '${unknown}' is not valid for the flags enum microsoft.graph.synchronizationJobRestartScope.`,
+    );
   return scopes;
 }
 
@@ -63,7 +72,8 @@ export interface CycleInput {
 // The error AWS jobs show without valid credentials (FACTS.md); the message is a guess in the service's style.
 export const invalidCredentialsError: SynchronizationError = {
   code: 'SystemForCrossDomainIdentityManagementInvalidCredentials',
-  message: "The provisioning service could not authenticate to the application with the saved admin credentials (BaseAddress, SecretToken). Check them with Test Connection, then restart the job.",
+  message:
+    'The provisioning service could not authenticate to the application with the saved admin credentials (BaseAddress, SecretToken). Check them with Test Connection, then restart the job.',
   tenantActionable: true,
 };
 // Real successful executions carry error code "None" with an empty message (FACTS.md).
@@ -105,8 +115,11 @@ export function runCycle(job: JobDocument, input: CycleInput): void {
     status.quarantine = null;
     status.synchronizedEntryCountByType = input.entries.map((entry) => ({ ...entry }));
     // units: guess (the reference leaves it undocumented).
-    status.progress = [{ completedUnits: total, totalUnits: total, units: 'Objects', progressObservationDateTime: graphTime(input.now) }];
-    if (status.steadyStateFirstAchievedTime.startsWith('0001-')) status.steadyStateFirstAchievedTime = graphTime(input.now);
+    status.progress = [
+      { completedUnits: total, totalUnits: total, units: 'Objects', progressObservationDateTime: graphTime(input.now) },
+    ];
+    if (status.steadyStateFirstAchievedTime.startsWith('0001-'))
+      status.steadyStateFirstAchievedTime = graphTime(input.now);
     status.steadyStateLastAchievedTime = graphTime(input.now);
     return;
   }
@@ -114,7 +127,8 @@ export function runCycle(job: JobDocument, input: CycleInput): void {
   status.countSuccessiveCompleteFailures += 1;
   status.code = 'Quarantine';
   status.quarantine = nextQuarantine(status.quarantine, input.now);
-  if (input.now - Date.parse(status.quarantine.seriesBegan) >= quarantineDisableAfterMs) job.schedule.state = 'Disabled';
+  if (input.now - Date.parse(status.quarantine.seriesBegan) >= quarantineDisableAfterMs)
+    job.schedule.state = 'Disabled';
 }
 
 function nextQuarantine(current: Quarantine | null, now: number): Quarantine {

@@ -32,7 +32,10 @@ export class JobCycles {
     if (job.schedule.state !== 'Active') return;
     const quarantine = job.status.code === 'Quarantine' ? job.status.quarantine : null;
     const at = quarantine ? Date.parse(quarantine.nextAttempt) : this.clock.now() + this.cycleMs;
-    this.timers.set(`${servicePrincipalId}/${job.id}`, this.clock.schedule(at, () => this.run(servicePrincipalId, job.id)));
+    this.timers.set(
+      `${servicePrincipalId}/${job.id}`,
+      this.clock.schedule(at, () => this.run(servicePrincipalId, job.id)),
+    );
   }
 
   /** No more cycles for this job (deleted). */
@@ -44,7 +47,8 @@ export class JobCycles {
 
   /** Schedules the tenant's active jobs (after a reset). Seeded quarantines keep their fixed times and wait for a start. */
   followAll(): void {
-    for (const [servicePrincipalId, job] of this.store.allJobs()) if (job.status.code === 'Active') this.follow(servicePrincipalId, job);
+    for (const [servicePrincipalId, job] of this.store.allJobs())
+      if (job.status.code === 'Active') this.follow(servicePrincipalId, job);
   }
 
   /** Calls `listener` after every cycle; returns a function that stops it. */
@@ -68,7 +72,11 @@ export class JobCycles {
     const job = this.store.job(servicePrincipalId, jobId);
     if (!job || job.schedule.state !== 'Active') return;
     const now = this.clock.now();
-    runCycle(job, { now, credentialsValid: credentialProblem(this.store.secretsOf(servicePrincipalId)) === undefined, entries: entriesInScope() });
+    runCycle(job, {
+      now,
+      credentialsValid: credentialProblem(this.store.secretsOf(servicePrincipalId)) === undefined,
+      entries: entriesInScope(),
+    });
     const report: CycleReport = {
       servicePrincipalId,
       jobId,

@@ -12,7 +12,12 @@ export interface JobDocument {
     lastExecution: TaskExecution | null;
     lastSuccessfulExecution: TaskExecution | null;
     lastSuccessfulExecutionWithExports: TaskExecution | null;
-    progress: { completedUnits: number; progressObservationDateTime: string; totalUnits: number; units: string | null }[];
+    progress: {
+      completedUnits: number;
+      progressObservationDateTime: string;
+      totalUnits: number;
+      units: string | null;
+    }[];
     quarantine: Quarantine | null;
     steadyStateFirstAchievedTime: string;
     steadyStateLastAchievedTime: string;
@@ -88,7 +93,13 @@ export function newJob(templateId: string, id: string): JobDocument {
   };
 }
 
-export function execution(state: TaskExecution['state'], began: string, ended: string, exported: number, error: SynchronizationError | null = null): TaskExecution {
+export function execution(
+  state: TaskExecution['state'],
+  began: string,
+  ended: string,
+  exported: number,
+  error: SynchronizationError | null = null,
+): TaskExecution {
   return {
     activityIdentifier: `${began.slice(0, 10)}-cycle`,
     countEntitled: 120,
@@ -109,7 +120,8 @@ export function execution(state: TaskExecution['state'], began: string, ended: s
 
 const credentialError: SynchronizationError = {
   code: 'SystemForCrossDomainIdentityManagementCredentialValidationUnavailable',
-  message: 'The provisioning service could not authenticate to the application: the secret token was rejected (HTTP 401).',
+  message:
+    'The provisioning service could not authenticate to the application: the secret token was rejected (HTTP 401).',
   tenantActionable: true,
 };
 

@@ -3,16 +3,39 @@
 // return them"); the mix and the ages are the generator's choice.
 import { execution, newJob, type JobDocument, type SynchronizationError } from './jobFactory';
 
-export const generatedJobStates = ['healthy', 'quarantine', 'failing', 'entryErrors', 'stale', 'paused', 'neverStarted', 'disabled'] as const;
+export const generatedJobStates = [
+  'healthy',
+  'quarantine',
+  'failing',
+  'entryErrors',
+  'stale',
+  'paused',
+  'neverStarted',
+  'disabled',
+] as const;
 export type GeneratedJobState = (typeof generatedJobStates)[number];
 
 /** FACTS.md: synchronizationQuarantine.reason values. */
-const quarantineReasons = ['EncounteredQuarantineException', 'EncounteredBaseEscrowThreshold', 'EncounteredTotalEscrowThreshold', 'TooManyDeletes', 'EncounteredEscrowProportionThreshold'];
+const quarantineReasons = [
+  'EncounteredQuarantineException',
+  'EncounteredBaseEscrowThreshold',
+  'EncounteredTotalEscrowThreshold',
+  'TooManyDeletes',
+  'EncounteredEscrowProportionThreshold',
+];
 
 /** FACTS.md: a job started without valid credentials (AWS capture); the other codes are guesses at app-specific ones. */
 const errors: SynchronizationError[] = [
-  { code: 'SystemForCrossDomainIdentityManagementInvalidCredentials', message: 'The SCIM endpoint rejected the secret token (HTTP 401).', tenantActionable: true },
-  { code: 'SystemForCrossDomainIdentityManagementServiceIncompatible', message: 'The SCIM endpoint answered with an unexpected response (HTTP 500).', tenantActionable: true },
+  {
+    code: 'SystemForCrossDomainIdentityManagementInvalidCredentials',
+    message: 'The SCIM endpoint rejected the secret token (HTTP 401).',
+    tenantActionable: true,
+  },
+  {
+    code: 'SystemForCrossDomainIdentityManagementServiceIncompatible',
+    message: 'The SCIM endpoint answered with an unexpected response (HTTP 500).',
+    tenantActionable: true,
+  },
   { code: 'HttpTimeout', message: 'The application did not answer within 60 seconds.', tenantActionable: false },
 ];
 
@@ -35,8 +58,18 @@ export function jobInState({ state, templateId, id, now, variant }: JobStateSpec
   const job = newJob(templateId, id);
   if (state === 'neverStarted') return job;
   const error = errors[variant % errors.length];
-  const ranAt = (agoMs: number, result: 'Succeeded' | 'Failed' | 'EntryLevelErrors', failure: SynchronizationError | null = null) =>
-    execution(result, iso(now - agoMs), iso(now - agoMs + 3 * 60 * 1000), result === 'Failed' ? 0 : 5 + (variant % 20), failure);
+  const ranAt = (
+    agoMs: number,
+    result: 'Succeeded' | 'Failed' | 'EntryLevelErrors',
+    failure: SynchronizationError | null = null,
+  ) =>
+    execution(
+      result,
+      iso(now - agoMs),
+      iso(now - agoMs + 3 * 60 * 1000),
+      result === 'Failed' ? 0 : 5 + (variant % 20),
+      failure,
+    );
   // Every job that ever ran reached steady state once, a few weeks before the tenant's now.
   const steadySince = now - (20 + (variant % 40)) * dayMs;
   const lastGood = ranAt(40 * 60 * 1000, 'Succeeded');

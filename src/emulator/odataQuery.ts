@@ -9,17 +9,28 @@ export function parseTop(value: string | null, fallback: number): number {
   if (value === null) return fallback;
   const top = Number(value);
   if (!/^\d+$/.test(value) || top < 1 || top > maxTop) {
-    throw badRequest(`Invalid page size specified: '${value}'. Must be between 1 and ${maxTop} inclusive.`, 'Request_BadRequest');
+    throw badRequest(
+      `Invalid page size specified: '${value}'. Must be between 1 and ${maxTop} inclusive.`,
+      'Request_BadRequest',
+    );
   }
   return top;
 }
 
 /** The $select list, checked against the type's properties; undefined when absent (all properties). */
-export function parseSelect(value: string | null, properties: readonly string[], typeName: string): string[] | undefined {
+export function parseSelect(
+  value: string | null,
+  properties: readonly string[],
+  typeName: string,
+): string[] | undefined {
   if (value === null || value.trim() === '') return undefined;
   const names = value.split(',').map((name) => name.trim());
   for (const name of names) {
-    if (!properties.includes(name)) throw badRequest(`Could not find a property named '${name}' on type 'microsoft.graph.${typeName}'.`, 'Request_BadRequest');
+    if (!properties.includes(name))
+      throw badRequest(
+        `Could not find a property named '${name}' on type 'microsoft.graph.${typeName}'.`,
+        'Request_BadRequest',
+      );
   }
   return names;
 }
@@ -49,7 +60,8 @@ const literal = String.raw`(null|'(?:[^']|'')*')`;
 const startsWith = new RegExp(String.raw`^startswith\(\s*(\w+)\s*,\s*${literal}\s*\)$`, 'i');
 const comparison = new RegExp(String.raw`^(\w+)\s+(eq|ne)\s+${literal}$`, 'i');
 
-const unquote = (text: string): string | null => (text.toLowerCase() === 'null' ? null : text.slice(1, -1).replace(/''/g, "'"));
+const unquote = (text: string): string | null =>
+  text.toLowerCase() === 'null' ? null : text.slice(1, -1).replace(/''/g, "'");
 
 /** Splits on ` and ` (or another keyword) outside string literals. */
 export function clauses(filter: string, keyword: 'and' | 'or' = 'and'): string[] {
@@ -73,7 +85,11 @@ export function clauses(filter: string, keyword: 'and' | 'or' = 'and'): string[]
 
 function property(name: string): (sp: ServicePrincipalRecord) => string | null {
   const read = filterable[name];
-  if (!read) throw badRequest(`Unsupported or invalid query filter clause specified for property '${name}' of resource 'ServicePrincipal'.`, 'Request_UnsupportedQuery');
+  if (!read)
+    throw badRequest(
+      `Unsupported or invalid query filter clause specified for property '${name}' of resource 'ServicePrincipal'.`,
+      'Request_UnsupportedQuery',
+    );
   return read;
 }
 
@@ -98,7 +114,10 @@ function clause(text: string): ServicePrincipalFilter {
 export function parseServicePrincipalFilter(filter: string | null): ServicePrincipalFilter | undefined {
   if (filter === null || filter.trim() === '') return undefined;
   const parts = clauses(filter).map(clause);
-  return { matches: (sp) => parts.every((part) => part.matches(sp)), advancedProperty: parts.find((part) => part.advancedProperty)?.advancedProperty };
+  return {
+    matches: (sp) => parts.every((part) => part.matches(sp)),
+    advancedProperty: parts.find((part) => part.advancedProperty)?.advancedProperty,
+  };
 }
 
 /** Where the next page starts and the query that produced it: nextLinks carry the whole query, as Graph's do. */

@@ -20,7 +20,14 @@ export interface OnDemandRun {
 
 type StepStatus = 'Success' | 'Failure' | 'Skipped';
 
-const step = (name: string, type: string, status: StepStatus, description: string, at: number, details: Record<string, string>) => ({
+const step = (
+  name: string,
+  type: string,
+  status: StepStatus,
+  description: string,
+  at: number,
+  details: Record<string, string>,
+) => ({
   name,
   type,
   status,
@@ -32,11 +39,22 @@ const step = (name: string, type: string, status: StepStatus, description: strin
 function identityOf(subject: OnDemandSubject) {
   if (subject.kind === 'User') {
     const { user } = subject;
-    const attributes = { objectId: user.id, accountEnabled: user.accountEnabled ? 'True' : 'False', displayName: user.displayName, userPrincipalName: user.userPrincipalName, IsSoftDeleted: 'False' };
+    const attributes = {
+      objectId: user.id,
+      accountEnabled: user.accountEnabled ? 'True' : 'False',
+      displayName: user.displayName,
+      userPrincipalName: user.userPrincipalName,
+      IsSoftDeleted: 'False',
+    };
     return { id: user.id, name: user.userPrincipalName, attributes };
   }
   const { group } = subject;
-  const attributes = { objectId: group.id, displayName: group.displayName, mailNickname: group.mailNickname, members: String(group.members.length) };
+  const attributes = {
+    objectId: group.id,
+    displayName: group.displayName,
+    mailNickname: group.mailNickname,
+    members: String(group.members.length),
+  };
   return { id: group.id, name: group.displayName, attributes };
 }
 
@@ -45,13 +63,27 @@ export function onDemandResult(run: OnDemandRun): { key: string; value: string }
   const identity = identityOf(subject);
   const targetId = stableGuid(`target:${targetSystem}:${identity.id}`);
   const steps = [
-    step('EntryImport', 'Import', 'Success', `Retrieved ${subject.kind} '${identity.name}' from Azure Active Directory`, now - 300, identity.attributes),
-    step('EntrySynchronizationScoping', 'Scoping', 'Success', `Determine if ${subject.kind} in scope by evaluating against each scoping filter`, now - 200, {
-      IsActive: 'True',
-      Assigned: 'True',
-      IsEffectivelyEntitledForProvisioning: 'True',
-      ScopeEvaluationResult: '{}',
-    }),
+    step(
+      'EntryImport',
+      'Import',
+      'Success',
+      `Retrieved ${subject.kind} '${identity.name}' from Azure Active Directory`,
+      now - 300,
+      identity.attributes,
+    ),
+    step(
+      'EntrySynchronizationScoping',
+      'Scoping',
+      'Success',
+      `Determine if ${subject.kind} in scope by evaluating against each scoping filter`,
+      now - 200,
+      {
+        IsActive: 'True',
+        Assigned: 'True',
+        IsEffectivelyEntitledForProvisioning: 'True',
+        ScopeEvaluationResult: '{}',
+      },
+    ),
   ];
   let result: StepStatus;
   let errorCode: string | null = null;
@@ -60,26 +92,88 @@ export function onDemandResult(run: OnDemandRun): { key: string; value: string }
     result = 'Failure';
     errorCode = 'SystemForCrossDomainIdentityManagementInvalidCredentials';
     reason = run.credentials.message;
-    steps.push(step('EntryImport', 'Matching', 'Failure', `Could not look up ${subject.kind} '${identity.name}' in ${targetSystem}: ${reason}`, now - 100, { ErrorCode: errorCode, Credential: run.credentials.key }));
+    steps.push(
+      step(
+        'EntryImport',
+        'Matching',
+        'Failure',
+        `Could not look up ${subject.kind} '${identity.name}' in ${targetSystem}: ${reason}`,
+        now - 100,
+        { ErrorCode: errorCode, Credential: run.credentials.key },
+      ),
+    );
   } else if (run.alreadyProvisioned) {
     result = 'Skipped';
-    steps.push(step('EntryImport', 'Matching', 'Success', `Retrieved '${identity.name}' from ${targetSystem}`, now - 100, { id: targetId }));
-    steps.push(step('EntrySynchronizationSkip', 'Export', 'Skipped', `The state of the ${subject.kind.toLowerCase()} in both the source and target systems already match. No change to the ${subject.kind} '${identity.name}' currently needs to be made.`, now, { SkipReason: 'RedundantExport' }));
+    steps.push(
+      step('EntryImport', 'Matching', 'Success', `Retrieved '${identity.name}' from ${targetSystem}`, now - 100, {
+        id: targetId,
+      }),
+    );
+    steps.push(
+      step(
+        'EntrySynchronizationSkip',
+        'Export',
+        'Skipped',
+        `The state of the ${subject.kind.toLowerCase()} in both the source and target systems already match. No change to the ${subject.kind} '${identity.name}' currently needs to be made.`,
+        now,
+        { SkipReason: 'RedundantExport' },
+      ),
+    );
   } else {
     result = 'Success';
-    steps.push(step('EntryImport', 'Matching', 'Success', `No ${subject.kind} matching '${identity.name}' was found in ${targetSystem}: it will be created`, now - 100, {}));
-    steps.push(step('EntryExportAdd', 'Export', 'Success', `${subject.kind} '${identity.name}' was created in ${targetSystem}`, now, { id: targetId }));
+    steps.push(
+      step(
+        'EntryImport',
+        'Matching',
+        'Success',
+        `No ${subject.kind} matching '${identity.name}' was found in ${targetSystem}: it will be created`,
+        now - 100,
+        {},
+      ),
+    );
+    steps.push(
+      step(
+        'EntryExportAdd',
+        'Export',
+        'Success',
+        `${subject.kind} '${identity.name}' was created in ${targetSystem}`,
+        now,
+        { id: targetId },
+      ),
+    );
   }
-  const key = { result, details: result === 'Skipped' ? { errorCode: 'RedundantExport', errorMessage: 'The state of the user in both the source and target systems already match.' } : errorCode ? { errorCode, errorMessage: reason } : {} };
+  const key = {
+    result,
+    details:
+      result === 'Skipped'
+        ? {
+            errorCode: 'RedundantExport',
+            errorMessage: 'The state of the user in both the source and target systems already match.',
+          }
+        : errorCode
+          ? { errorCode, errorMessage: reason }
+          : {},
+  };
   const value = {
     action: result === 'Success' ? 'Create' : 'Other',
     changeId: stableGuid(`change:${identity.id}:${now}`),
     endTime: graphTime(now),
-    modifiedProperties: Object.entries(identity.attributes).map(([displayName, newValue]) => ({ displayName, oldValue: null, newValue })),
+    modifiedProperties: Object.entries(identity.attributes).map(([displayName, newValue]) => ({
+      displayName,
+      oldValue: null,
+      newValue,
+    })),
     provisioningSteps: steps,
     reportableIdentifier: identity.name,
     startTime: graphTime(now - 300),
-    statusInfo: { status: result, errorCode, reason, additionalDetails: null, errorCategory: null, recommendedAction: run.credentials ? 'Fix the admin credentials (Test Connection), then retry.' : null },
+    statusInfo: {
+      status: result,
+      errorCode,
+      reason,
+      additionalDetails: null,
+      errorCategory: null,
+      recommendedAction: run.credentials ? 'Fix the admin credentials (Test Connection), then retry.' : null,
+    },
     sourceIdentity: { id: identity.id, type: subject.kind, displayName: null, details: null },
     sourceSystem: { id: null, name: 'Azure Active Directory', details: null },
     targetIdentity: { id: run.credentials ? null : targetId, type: subject.kind, displayName: null, details: null },

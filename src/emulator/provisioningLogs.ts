@@ -19,9 +19,21 @@ export interface ProvisioningLogEntry {
   provisioningAction: ProvisioningAction;
   provisioningStatusInfo: {
     status: ProvisioningResult;
-    errorInformation: { errorCode: string; errorCategory: string; reason: string; additionalDetails: string; recommendedAction: string } | null;
+    errorInformation: {
+      errorCode: string;
+      errorCategory: string;
+      reason: string;
+      additionalDetails: string;
+      recommendedAction: string;
+    } | null;
   };
-  provisioningSteps: { name: string; provisioningStepType: string; status: ProvisioningResult; description: string; details: Record<string, string> }[];
+  provisioningSteps: {
+    name: string;
+    provisioningStepType: string;
+    status: ProvisioningResult;
+    description: string;
+    details: Record<string, string>;
+  }[];
   servicePrincipal: { id: string; displayName: string };
   sourceIdentity: { id: string; displayName: string; identityType: string; details: Record<string, string> };
   sourceSystem: { id: string; displayName: string; details: Record<string, string> };
@@ -46,7 +58,18 @@ export interface CycleRecord {
 }
 
 const actions: ProvisioningAction[] = ['create', 'update', 'update', 'disable', 'delete', 'update'];
-const people = ['Adele Vance', 'Alex Wilber', 'Diego Siciliani', 'Grady Archie', 'Isaiah Langer', 'Johanna Lorenz', 'Lee Gu', 'Megan Bowen', 'Nestor Wilke', 'Pradeep Gupta'];
+const people = [
+  'Adele Vance',
+  'Alex Wilber',
+  'Diego Siciliani',
+  'Grady Archie',
+  'Isaiah Langer',
+  'Johanna Lorenz',
+  'Lee Gu',
+  'Megan Bowen',
+  'Nestor Wilke',
+  'Pradeep Gupta',
+];
 
 const hashId = (text: string) => {
   const hex = createHash('sha1').update(text).digest('hex');
@@ -61,11 +84,22 @@ export function logEntriesForCycle(cycle: CycleRecord): ProvisioningLogEntry[] {
     const person = people[(cycle.cycleId.length + i * 7) % people.length];
     const action = actions[i % actions.length];
     const status: ProvisioningResult =
-      cycle.result === 'Failed' ? 'failure' : cycle.result === 'EntryLevelErrors' && i % 3 === 0 ? 'failure' : i % 5 === 4 ? 'skipped' : i % 11 === 10 ? 'warning' : 'success';
+      cycle.result === 'Failed'
+        ? 'failure'
+        : cycle.result === 'EntryLevelErrors' && i % 3 === 0
+          ? 'failure'
+          : i % 5 === 4
+            ? 'skipped'
+            : i % 11 === 10
+              ? 'warning'
+              : 'success';
     const userId = hashId(`user:${person}`);
     const upn = `${person.toLowerCase().replace(/ /g, '.')}@contoso.example`;
     const failed = status === 'failure';
-    const code = cycle.error?.code && cycle.error.code !== 'None' ? cycle.error.code : 'SystemForCrossDomainIdentityManagementBadResponse';
+    const code =
+      cycle.error?.code && cycle.error.code !== 'None'
+        ? cycle.error.code
+        : 'SystemForCrossDomainIdentityManagementBadResponse';
     entries.push({
       id: hashId(`log:${seed}`),
       activityDateTime: new Date(cycle.began + (i + 1) * 2000).toISOString(),
@@ -74,7 +108,16 @@ export function logEntriesForCycle(cycle: CycleRecord): ProvisioningLogEntry[] {
       durationInMilliseconds: 180 + ((i * 37) % 900),
       initiatedBy: { id: '', displayName: 'Azure AD Provisioning Service', initiatorType: 'system' },
       jobId: cycle.jobId,
-      modifiedProperties: action === 'update' || action === 'create' ? [{ displayName: 'displayName', oldValue: action === 'create' ? null : person.split(' ')[0], newValue: person }] : [],
+      modifiedProperties:
+        action === 'update' || action === 'create'
+          ? [
+              {
+                displayName: 'displayName',
+                oldValue: action === 'create' ? null : person.split(' ')[0],
+                newValue: person,
+              },
+            ]
+          : [],
       provisioningAction: action,
       provisioningStatusInfo: {
         status,
@@ -82,22 +125,57 @@ export function logEntriesForCycle(cycle: CycleRecord): ProvisioningLogEntry[] {
           ? {
               errorCode: code,
               errorCategory: 'NonServiceFailure',
-              reason: cycle.error?.message || `The application answered an error while the provisioning service tried to ${action} ${upn}.`,
+              reason:
+                cycle.error?.message ||
+                `The application answered an error while the provisioning service tried to ${action} ${upn}.`,
               additionalDetails: 'Failed to process the change. See the steps for the request and response.',
-              recommendedAction: 'Check the admin credentials and that the application accepts the attribute values, then restart the job.',
+              recommendedAction:
+                'Check the admin credentials and that the application accepts the attribute values, then restart the job.',
             }
           : null,
       },
       provisioningSteps: [
-        { name: 'EntryImportAdd', provisioningStepType: 'import', status: 'success', description: `Received User '${upn}' change of type (Add) from Microsoft Entra ID`, details: {} },
-        { name: 'EntrySynchronizationScoping', provisioningStepType: 'scoping', status: status === 'skipped' ? 'skipped' : 'success', description: status === 'skipped' ? `User '${upn}' is not in scope (not assigned to the application).` : `User '${upn}' is in scope.`, details: {} },
-        { name: 'EntryExportAdd', provisioningStepType: 'export', status: status === 'skipped' ? 'skipped' : status, description: failed ? `Failed to ${action} User '${upn}' in the application.` : `User '${upn}' was ${action === 'create' ? 'created' : `${action}d`} in the application.`, details: failed ? { ReportableIdentifier: upn } : {} },
+        {
+          name: 'EntryImportAdd',
+          provisioningStepType: 'import',
+          status: 'success',
+          description: `Received User '${upn}' change of type (Add) from Microsoft Entra ID`,
+          details: {},
+        },
+        {
+          name: 'EntrySynchronizationScoping',
+          provisioningStepType: 'scoping',
+          status: status === 'skipped' ? 'skipped' : 'success',
+          description:
+            status === 'skipped'
+              ? `User '${upn}' is not in scope (not assigned to the application).`
+              : `User '${upn}' is in scope.`,
+          details: {},
+        },
+        {
+          name: 'EntryExportAdd',
+          provisioningStepType: 'export',
+          status: status === 'skipped' ? 'skipped' : status,
+          description: failed
+            ? `Failed to ${action} User '${upn}' in the application.`
+            : `User '${upn}' was ${action === 'create' ? 'created' : `${action}d`} in the application.`,
+          details: failed ? { ReportableIdentifier: upn } : {},
+        },
       ],
       servicePrincipal: { id: cycle.servicePrincipal.id, displayName: cycle.servicePrincipal.displayName },
       sourceIdentity: { id: userId, displayName: person, identityType: 'User', details: { UserPrincipalName: upn } },
       sourceSystem: { id: hashId('system:entra'), displayName: 'Azure Active Directory', details: {} },
-      targetIdentity: { id: failed ? '' : hashId(`target:${cycle.jobId}:${person}`), displayName: upn, identityType: 'urn:ietf:params:scim:schemas:core:2.0:User', details: {} },
-      targetSystem: { id: hashId(`system:${cycle.jobId}`), displayName: cycle.servicePrincipal.displayName, details: { ApplicationId: cycle.servicePrincipal.id } },
+      targetIdentity: {
+        id: failed ? '' : hashId(`target:${cycle.jobId}:${person}`),
+        displayName: upn,
+        identityType: 'urn:ietf:params:scim:schemas:core:2.0:User',
+        details: {},
+      },
+      targetSystem: {
+        id: hashId(`system:${cycle.jobId}`),
+        displayName: cycle.servicePrincipal.displayName,
+        details: { ApplicationId: cycle.servicePrincipal.id },
+      },
       tenantId: cycle.tenantId,
     });
   }

@@ -12,7 +12,9 @@ interface Waiter {
 }
 
 const matches = (entry: RequestEntry, filter: RequestFilter) =>
-  (Object.entries(filter) as [keyof RequestEntry, unknown][]).every(([key, value]) => value === undefined || entry[key] === value);
+  (Object.entries(filter) as [keyof RequestEntry, unknown][]).every(
+    ([key, value]) => value === undefined || entry[key] === value,
+  );
 
 export class RequestLog {
   private log: RequestEntry[] = [];
@@ -53,7 +55,10 @@ export class RequestLog {
   }
 
   private notify(entry: RequestEntry, stage: RequestStage): void {
-    const [ready, waiting] = partition(this.waiters, (waiter) => waiter.stage === stage && matches(entry, waiter.filter));
+    const [ready, waiting] = partition(
+      this.waiters,
+      (waiter) => waiter.stage === stage && matches(entry, waiter.filter),
+    );
     this.waiters = waiting;
     for (const waiter of ready) waiter.resolve({ ...entry });
   }

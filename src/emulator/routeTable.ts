@@ -73,7 +73,12 @@ function knownPrefix(segments: string[]): number {
   let best = 0;
   for (const [, pattern] of graphPatterns) {
     let n = 0;
-    while (n < pattern.length && n < segments.length && (pattern[n].startsWith(':') || pattern[n].toLowerCase() === segments[n].toLowerCase())) n++;
+    while (
+      n < pattern.length &&
+      n < segments.length &&
+      (pattern[n].startsWith(':') || pattern[n].toLowerCase() === segments[n].toLowerCase())
+    )
+      n++;
     best = Math.max(best, n);
   }
   return best;
@@ -84,7 +89,11 @@ export function resolveRoute(method: string, path: string): ResolvedRoute {
   try {
     segments = path.split('/').filter(Boolean).map(decodeURIComponent);
   } catch {
-    return { route: 'notFound', params: {}, notFound: { status: 400, code: 'BadRequest', message: 'Invalid request URL.' } };
+    return {
+      route: 'notFound',
+      params: {},
+      notFound: { status: 400, code: 'BadRequest', message: 'Invalid request URL.' },
+    };
   }
   const [first, ...rest] = segments;
   const version = first === 'v1.0' || first === 'beta' ? first : undefined;
@@ -97,10 +106,29 @@ export function resolveRoute(method: string, path: string): ResolvedRoute {
     if (patternMethod === method) return { route, version, params };
     methodMismatch = true;
   }
-  if (!version) return { route: 'notFound', params: {}, notFound: { status: 400, code: 'BadRequest', message: `Invalid version: ${first ?? ''}` } };
+  if (!version)
+    return {
+      route: 'notFound',
+      params: {},
+      notFound: { status: 400, code: 'BadRequest', message: `Invalid version: ${first ?? ''}` },
+    };
   if (methodMismatch) {
-    return { route: 'notFound', version, params: {}, notFound: { status: 404, code: 'NotFound', message: `No HTTP resource was found that matches the request URI '${path}'.` } };
+    return {
+      route: 'notFound',
+      version,
+      params: {},
+      notFound: {
+        status: 404,
+        code: 'NotFound',
+        message: `No HTTP resource was found that matches the request URI '${path}'.`,
+      },
+    };
   }
   const unknown = rest[knownPrefix(rest)] ?? rest.at(-1) ?? '';
-  return { route: 'notFound', version, params: {}, notFound: { status: 400, code: 'BadRequest', message: `Resource not found for the segment '${unknown}'.` } };
+  return {
+    route: 'notFound',
+    version,
+    params: {},
+    notFound: { status: 400, code: 'BadRequest', message: `Resource not found for the segment '${unknown}'.` },
+  };
 }

@@ -24,8 +24,42 @@ export interface DirectoryGroup {
 }
 
 const domain = 'contoso.example';
-const givenNames = ['Adele', 'Alex', 'Diego', 'Grady', 'Henrietta', 'Isaiah', 'Johanna', 'Joni', 'Lee', 'Lidia', 'Lynne', 'Megan', 'Miriam', 'Nestor', 'Patti', 'Pradeep'];
-const surnames = ['Vance', 'Wilber', 'Siciliani', 'Archie', 'Mueller', 'Langer', 'Lorenz', 'Sherman', 'Gu', 'Holloway', 'Robbins', 'Bowen', 'Graham', 'Wilke', 'Fernandez', 'Gupta'];
+const givenNames = [
+  'Adele',
+  'Alex',
+  'Diego',
+  'Grady',
+  'Henrietta',
+  'Isaiah',
+  'Johanna',
+  'Joni',
+  'Lee',
+  'Lidia',
+  'Lynne',
+  'Megan',
+  'Miriam',
+  'Nestor',
+  'Patti',
+  'Pradeep',
+];
+const surnames = [
+  'Vance',
+  'Wilber',
+  'Siciliani',
+  'Archie',
+  'Mueller',
+  'Langer',
+  'Lorenz',
+  'Sherman',
+  'Gu',
+  'Holloway',
+  'Robbins',
+  'Bowen',
+  'Graham',
+  'Wilke',
+  'Fernandez',
+  'Gupta',
+];
 const titles = ['Engineer', 'Designer', 'Sales Manager', 'Accountant', null] as const;
 
 function user(index: number): DirectoryUser {
@@ -65,7 +99,11 @@ export const sampleGroups: readonly DirectoryGroup[] = [
   group('SCIM Pilot Users', 'Users assigned to the SCIM app for the pilot', [0, 1, 2, 3]),
   group('Sales', 'Everyone in sales', [2, 6, 10, 14, 18, 22, 26]),
   group('Engineering', 'Everyone in engineering', [0, 5, 10, 15, 20, 25, 30]),
-  group('All Employees', 'Every user of the sample tenant', sampleUsers.map((_, index) => index)),
+  group(
+    'All Employees',
+    'Every user of the sample tenant',
+    sampleUsers.map((_, index) => index),
+  ),
 ];
 
 /** The largest group provisionOnDemand takes (Learn: provision on demand, known limitations). */

@@ -2,11 +2,22 @@
 // and one rule whose object mappings follow the template's direction (flows in sampleSchemaFlows.ts). Real schemas are
 // far larger; the shapes are what matter here (synchronizationSchema in the CSDL).
 import type { TemplateDefinition, TemplateDirection } from './model';
-import { groupToScim, intoEntra, userToScim, userToTenant, type AttributeSpec, type MappingSpec, type ObjectFlow } from './sampleSchemaFlows';
+import {
+  groupToScim,
+  intoEntra,
+  userToScim,
+  userToTenant,
+  type AttributeSpec,
+  type MappingSpec,
+  type ObjectFlow,
+} from './sampleSchemaFlows';
 
 const entra = 'Azure Active Directory';
 
-function shape(direction: TemplateDirection, application: string): { source: string; target: string; flows: ObjectFlow[] } {
+function shape(
+  direction: TemplateDirection,
+  application: string,
+): { source: string; target: string; flows: ObjectFlow[] } {
   switch (direction) {
     case 'outbound':
       return { source: entra, target: application, flows: [userToScim, groupToScim] };
@@ -79,7 +90,12 @@ function objectMapping(flow: ObjectFlow, source: string, target: string) {
     scope: flow.scope
       ? {
           categoryFilterGroups: [],
-          groups: [{ name: flow.scope.name, clauses: flow.scope.clauses.map(({ values, ...clause }) => ({ ...clause, targetOperand: { values } })) }],
+          groups: [
+            {
+              name: flow.scope.name,
+              clauses: flow.scope.clauses.map(({ values, ...clause }) => ({ ...clause, targetOperand: { values } })),
+            },
+          ],
           inputFilterGroups: [],
         }
       : null,
@@ -89,7 +105,11 @@ function objectMapping(flow: ObjectFlow, source: string, target: string) {
 }
 
 const matchingNames = (flow: ObjectFlow, side: 'source' | 'target') =>
-  new Set(flow.mappings.filter(([, , priority]) => priority > 0).map(([expression, target]) => (side === 'target' ? target : expression.slice(1, -1))));
+  new Set(
+    flow.mappings
+      .filter(([, , priority]) => priority > 0)
+      .map(([expression, target]) => (side === 'target' ? target : expression.slice(1, -1))),
+  );
 
 /** The schema of a template (id `{templateId}.` + 32 zeros) or of a job (the job's id). */
 export function synchronizationSchema(schemaId: string, template: TemplateDefinition, application: string) {
@@ -97,7 +117,9 @@ export function synchronizationSchema(schemaId: string, template: TemplateDefini
   const side = (pick: 'source' | 'target') =>
     flows.map((flow) => ({
       name: flow[pick],
-      attributes: flow[pick === 'source' ? 'sourceAttributes' : 'targetAttributes'].map((spec) => attribute(spec, matchingNames(flow, pick).has(spec[0]))),
+      attributes: flow[pick === 'source' ? 'sourceAttributes' : 'targetAttributes'].map((spec) =>
+        attribute(spec, matchingNames(flow, pick).has(spec[0])),
+      ),
     }));
   return {
     id: schemaId,

@@ -69,14 +69,25 @@ export const userToScim: ObjectFlow = {
     ['SingleAppRoleAssignment([appRoleAssignments])', 'roles[primary eq "True"].value', 0],
     ['[department]', 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department', 0],
   ],
-  scope: { name: 'Users with a department', clauses: [{ operatorName: 'IS_NOT_NULL', sourceOperandName: 'department', values: [] }] },
+  scope: {
+    name: 'Users with a department',
+    clauses: [{ operatorName: 'IS_NOT_NULL', sourceOperandName: 'department', values: [] }],
+  },
 };
 
 export const groupToScim: ObjectFlow = {
   source: 'Group',
   target: 'Group',
-  sourceAttributes: [['displayName', 'String'], ['objectId', 'String'], ['members', 'Reference', true]],
-  targetAttributes: [['displayName', 'String'], ['externalId', 'String'], ['members', 'Reference', true]],
+  sourceAttributes: [
+    ['displayName', 'String'],
+    ['objectId', 'String'],
+    ['members', 'Reference', true],
+  ],
+  targetAttributes: [
+    ['displayName', 'String'],
+    ['externalId', 'String'],
+    ['members', 'Reference', true],
+  ],
   mappings: [
     ['[displayName]', 'displayName', 1],
     ['[objectId]', 'externalId', 0],
@@ -88,17 +99,38 @@ export const groupToScim: ObjectFlow = {
 export const intoEntra = (source: string, anchor: string): ObjectFlow => ({
   source,
   target: 'User',
-  sourceAttributes: [[anchor, 'String'], ['GivenName', 'String'], ['Surname', 'String'], ['Active', 'Boolean'], ['HireDate', 'DateTime'], ['EmployeeNumber', 'Integer']],
-  targetAttributes: [['employeeId', 'String'], ['givenName', 'String'], ['surname', 'String'], ['accountEnabled', 'Boolean'], ['userPrincipalName', 'String'], ['displayName', 'String']],
+  sourceAttributes: [
+    [anchor, 'String'],
+    ['GivenName', 'String'],
+    ['Surname', 'String'],
+    ['Active', 'Boolean'],
+    ['HireDate', 'DateTime'],
+    ['EmployeeNumber', 'Integer'],
+  ],
+  targetAttributes: [
+    ['employeeId', 'String'],
+    ['givenName', 'String'],
+    ['surname', 'String'],
+    ['accountEnabled', 'Boolean'],
+    ['userPrincipalName', 'String'],
+    ['displayName', 'String'],
+  ],
   mappings: [
     [`[${anchor}]`, 'employeeId', 1],
     ['[GivenName]', 'givenName', 0],
     ['[Surname]', 'surname', 0],
     ['Switch([Active], , "1", "True", "0", "False")', 'accountEnabled', 0],
-    ['ToLower(Join("@", NormalizeDiacritics(StripSpaces(Join(".", [GivenName], [Surname]))), "contoso.com"))', 'userPrincipalName', 0],
+    [
+      'ToLower(Join("@", NormalizeDiacritics(StripSpaces(Join(".", [GivenName], [Surname]))), "contoso.com"))',
+      'userPrincipalName',
+      0,
+    ],
     ['Join(" ", [GivenName], [Surname])', 'displayName', 0],
   ],
-  scope: { name: 'Employees only', clauses: [{ operatorName: 'GREATER_THAN', sourceOperandName: 'EmployeeNumber', values: ['0'] }] },
+  scope: {
+    name: 'Employees only',
+    clauses: [{ operatorName: 'GREATER_THAN', sourceOperandName: 'EmployeeNumber', values: ['0'] }],
+  },
 });
 
 /** Cross-tenant: Entra users to the same attributes in the other tenant. */
@@ -106,7 +138,16 @@ export const userToTenant: ObjectFlow = {
   source: 'User',
   target: 'User',
   sourceAttributes: entraUser,
-  targetAttributes: [['userPrincipalName', 'String'], ['accountEnabled', 'Boolean'], ['displayName', 'String'], ['givenName', 'String'], ['surname', 'String'], ['mail', 'String'], ['userType', 'String'], ['alternativeSecurityIds', 'String']],
+  targetAttributes: [
+    ['userPrincipalName', 'String'],
+    ['accountEnabled', 'Boolean'],
+    ['displayName', 'String'],
+    ['givenName', 'String'],
+    ['surname', 'String'],
+    ['mail', 'String'],
+    ['userType', 'String'],
+    ['alternativeSecurityIds', 'String'],
+  ],
   mappings: [
     ['[objectId]', 'alternativeSecurityIds', 1],
     ['[userPrincipalName]', 'userPrincipalName', 0],

@@ -1,7 +1,12 @@
 // The synchronization templates of the sample tenant, keyed by template id (ids as Graph uses them; see FACTS.md).
 import type { TemplateDefinition } from './model';
 
-const outbound = (id: string, galleryKey: string, description: string, extra: Partial<TemplateDefinition> = {}): TemplateDefinition => ({
+const outbound = (
+  id: string,
+  galleryKey: string,
+  description: string,
+  extra: Partial<TemplateDefinition> = {},
+): TemplateDefinition => ({
   id,
   default: true,
   description,
@@ -16,16 +21,37 @@ const outbound = (id: string, galleryKey: string, description: string, extra: Pa
 const templates: TemplateDefinition[] = [
   outbound('BoxOutDelta', 'box', 'Provision users and groups from Microsoft Entra ID to Box'),
   outbound('SfOutDelta', 'salesforce', 'Provision users from Microsoft Entra ID to Salesforce'),
-  outbound('SfSandboxOutDelta', 'salesforcesandbox', 'Provision users from Microsoft Entra ID to a Salesforce sandbox', { default: false }),
+  outbound(
+    'SfSandboxOutDelta',
+    'salesforcesandbox',
+    'Provision users from Microsoft Entra ID to a Salesforce sandbox',
+    { default: false },
+  ),
   outbound('ServiceNowOutDelta', 'servicenow', 'Provision users and groups from Microsoft Entra ID to ServiceNow'),
-  outbound('Slack', 'slack', 'Provision users and groups from Microsoft Entra ID to Slack', { factoryTag: 'CustomSCIM' }),
-  outbound('DropboxSCIMOutDelta', 'dropboxforbusiness', 'Provision users and groups from Microsoft Entra ID to Dropbox Business'),
+  outbound('Slack', 'slack', 'Provision users and groups from Microsoft Entra ID to Slack', {
+    factoryTag: 'CustomSCIM',
+  }),
+  outbound(
+    'DropboxSCIMOutDelta',
+    'dropboxforbusiness',
+    'Provision users and groups from Microsoft Entra ID to Dropbox Business',
+  ),
   outbound('aws', 'amazonwebservices', 'Import roles from Amazon Web Services (AWS)'),
   outbound('gsuite', 'googleapps', 'Provision users and groups from Microsoft Entra ID to Google Cloud / G Suite'),
-  outbound('dataBricks', 'azuredatabricks', 'Provision users and groups from Microsoft Entra ID to Azure Databricks', { factoryTag: 'CustomSCIM' }),
+  outbound('dataBricks', 'azuredatabricks', 'Provision users and groups from Microsoft Entra ID to Azure Databricks', {
+    factoryTag: 'CustomSCIM',
+  }),
   // The legacy non-gallery template (FACTS.md template ids); the description is a guess.
-  outbound('customappsso', 'customappsso', 'Provision users and groups to a non-gallery application (legacy template)', { galleryKey: undefined }),
-  outbound('scim', 'scim', 'Provision users and groups from Microsoft Entra ID to any SCIM 2.0 endpoint', { factoryTag: 'CustomSCIM', galleryKey: undefined }),
+  outbound(
+    'customappsso',
+    'customappsso',
+    'Provision users and groups to a non-gallery application (legacy template)',
+    { galleryKey: undefined },
+  ),
+  outbound('scim', 'scim', 'Provision users and groups from Microsoft Entra ID to any SCIM 2.0 endpoint', {
+    factoryTag: 'CustomSCIM',
+    galleryKey: undefined,
+  }),
   {
     id: 'Workday',
     default: true,
@@ -69,4 +95,6 @@ const templates: TemplateDefinition[] = [
   },
 ];
 
-export const templateCatalog: ReadonlyMap<string, TemplateDefinition> = new Map(templates.map((template) => [template.id, template]));
+export const templateCatalog: ReadonlyMap<string, TemplateDefinition> = new Map(
+  templates.map((template) => [template.id, template]),
+);

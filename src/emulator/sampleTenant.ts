@@ -6,7 +6,10 @@ import type { SampleAppCredentials } from './types';
 export const sampleTenantId = '5f1a0c37-2b8e-4d69-9c41-7e3b2a6d8f10';
 
 /** Public sample data: these secrets open nothing but a local emulator. */
-const credentials: SampleAppCredentials = { clientId: 'c7a2f4e1-3d5b-4a8c-9e6f-1b2d3c4e5f60', clientSecret: 'sample-tenant-secret-not-for-production' };
+const credentials: SampleAppCredentials = {
+  clientId: 'c7a2f4e1-3d5b-4a8c-9e6f-1b2d3c4e5f60',
+  clientSecret: 'sample-tenant-secret-not-for-production',
+};
 const credentialsWithoutSynchronization: SampleAppCredentials = {
   clientId: 'd8b3a5f2-4e6c-4b9d-8f7a-2c3d4e5f6071',
   clientSecret: 'sample-reader-secret-not-for-production',
@@ -17,23 +20,42 @@ const credentialsWithoutSynchronization: SampleAppCredentials = {
  * every service principal of the sample tenant. Any other value is wrong, which is how the emulator shows a job that
  * cannot authenticate. Public sample data, like the app secrets above.
  */
-const scimCredentials = { BaseAddress: 'https://127.0.0.1/scim', SecretToken: 'sample-scim-token-valid-only-in-the-emulator' } as const;
+const scimCredentials = {
+  BaseAddress: 'https://127.0.0.1/scim',
+  SecretToken: 'sample-scim-token-valid-only-in-the-emulator',
+} as const;
 
-export const sampleTenant = { tenantId: sampleTenantId, credentials, credentialsWithoutSynchronization, scimCredentials } as const;
+export const sampleTenant = {
+  tenantId: sampleTenantId,
+  credentials,
+  credentialsWithoutSynchronization,
+  scimCredentials,
+} as const;
 
 /** Graph's application template id of the non-gallery ("bring your own SCIM app") application. */
 export const nonGalleryTemplateId = '8adf8e6e-67b2-4cf2-a259-e3dc5476c621';
 
 type Kind = 'gallery' | 'nonGallery' | 'custom' | 'firstParty';
 
-function servicePrincipal(displayName: string, kind: Kind, templateIds: string[] = [], appId?: string, extra: Partial<ServicePrincipalRecord> = {}): ServicePrincipalRecord {
+function servicePrincipal(
+  displayName: string,
+  kind: Kind,
+  templateIds: string[] = [],
+  appId?: string,
+  extra: Partial<ServicePrincipalRecord> = {},
+): ServicePrincipalRecord {
   return {
     ...extra,
     id: stableGuid(`servicePrincipal:${displayName}`),
     appId: appId ?? stableGuid(`app:${displayName}`),
     applicationObjectId: stableGuid(`application:${displayName}`),
     displayName,
-    applicationTemplateId: kind === 'gallery' ? stableGuid(`applicationTemplate:${displayName}`) : kind === 'nonGallery' ? nonGalleryTemplateId : null,
+    applicationTemplateId:
+      kind === 'gallery'
+        ? stableGuid(`applicationTemplate:${displayName}`)
+        : kind === 'nonGallery'
+          ? nonGalleryTemplateId
+          : null,
     templateIds,
     firstParty: kind === 'firstParty',
   };
@@ -49,7 +71,10 @@ export const sampleServicePrincipals: readonly ServicePrincipalRecord[] = [
   servicePrincipal('GitHub Enterprise Managed User', 'gallery', ['scim']),
   servicePrincipal('Workday to Microsoft Entra ID User Provisioning', 'gallery', ['Workday']),
   servicePrincipal('API-driven provisioning to Microsoft Entra ID', 'gallery', ['API2AAD']),
-  servicePrincipal('corp.contoso.com (Microsoft Entra Cloud Sync)', 'gallery', ['AD2AADProvisioning', 'AD2AADPasswordHash']),
+  servicePrincipal('corp.contoso.com (Microsoft Entra Cloud Sync)', 'gallery', [
+    'AD2AADProvisioning',
+    'AD2AADPasswordHash',
+  ]),
   servicePrincipal('Fabrikam cross-tenant synchronization', 'gallery', ['Azure2Azure']),
   servicePrincipal('Amazon Web Services (AWS)', 'gallery', ['aws']),
   servicePrincipal('Google Cloud / G Suite Connector by Microsoft', 'gallery', ['gsuite']),
@@ -57,7 +82,9 @@ export const sampleServicePrincipals: readonly ServicePrincipalRecord[] = [
   servicePrincipal('SCIM app', 'nonGallery', ['scim']),
   servicePrincipal('<img src=x onerror=alert(1)>', 'nonGallery', ['scim']),
   // The refused-create demo: Graph's answer when the caller may not manage this app (403, as for directory writes).
-  servicePrincipal('Restricted SCIM app (insufficient privileges)', 'nonGallery', ['scim'], undefined, { refusesJobCreation: true }),
+  servicePrincipal('Restricted SCIM app (insufficient privileges)', 'nonGallery', ['scim'], undefined, {
+    refusesJobCreation: true,
+  }),
   // Anyone who owns an app can name it so: VS Code would render it as a link in a notification or progress title.
   servicePrincipal('[Retry](command:workbench.action.terminal.new "Retry")', 'nonGallery', ['scim']),
   // Gallery apps with single sign-on only: an application template, but no synchronization templates.
@@ -82,12 +109,23 @@ export const sampleServicePrincipals: readonly ServicePrincipalRecord[] = [
 const idOf = (displayName: string) => sampleServicePrincipals.find((sp) => sp.displayName === displayName)!.id;
 const appIdOf = (displayName: string) => sampleServicePrincipals.find((sp) => sp.displayName === displayName)!.appId;
 /** Captured job ids: `{templateId}.{tenant id without dashes}.{appId}` (FACTS.md, "Jobs as real tenants return them"). */
-export const jobIdFor = (templateId: string, tenantId: string, appId: string) => `${templateId}.${tenantId.replace(/-/g, '')}.${appId}`;
+export const jobIdFor = (templateId: string, tenantId: string, appId: string) =>
+  `${templateId}.${tenantId.replace(/-/g, '')}.${appId}`;
 const jobId = (templateId: string, name: string) => jobIdFor(templateId, sampleTenantId, appIdOf(name));
 
 export const seedJobs: readonly SeedJob[] = [
-  { servicePrincipalId: idOf('Salesforce'), id: jobId('SfOutDelta', 'Salesforce'), templateId: 'SfOutDelta', state: 'Active' },
-  { servicePrincipalId: idOf('ServiceNow'), id: jobId('ServiceNowOutDelta', 'ServiceNow'), templateId: 'ServiceNowOutDelta', state: 'Paused' },
+  {
+    servicePrincipalId: idOf('Salesforce'),
+    id: jobId('SfOutDelta', 'Salesforce'),
+    templateId: 'SfOutDelta',
+    state: 'Active',
+  },
+  {
+    servicePrincipalId: idOf('ServiceNow'),
+    id: jobId('ServiceNowOutDelta', 'ServiceNow'),
+    templateId: 'ServiceNowOutDelta',
+    state: 'Paused',
+  },
   { servicePrincipalId: idOf('Slack'), id: jobId('Slack', 'Slack'), templateId: 'Slack', state: 'Quarantine' },
 ];
 

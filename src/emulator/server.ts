@@ -77,8 +77,24 @@ function contextFor(options: EmulatorOptions): EmulatorContext {
     faults: new FaultStore(),
     log: new RequestLog(),
     apps: new Map([
-      [credentials.clientId, { ...credentials, displayName: 'Graph Sync Explorer sample app', synchronization: true, provisioningLogs: true }],
-      [credentialsWithoutSynchronization.clientId, { ...credentialsWithoutSynchronization, displayName: 'Graph Sync Explorer reader app', synchronization: false, provisioningLogs: false }],
+      [
+        credentials.clientId,
+        {
+          ...credentials,
+          displayName: 'Graph Sync Explorer sample app',
+          synchronization: true,
+          provisioningLogs: true,
+        },
+      ],
+      [
+        credentialsWithoutSynchronization.clientId,
+        {
+          ...credentialsWithoutSynchronization,
+          displayName: 'Graph Sync Explorer reader app',
+          synchronization: false,
+          provisioningLogs: false,
+        },
+      ],
     ]),
   };
 }
@@ -97,7 +113,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     tenantId: sampleTenant.tenantId,
     credentials: sampleTenant.credentials,
     credentialsWithoutSynchronization: sampleTenant.credentialsWithoutSynchronization,
-    faults: { add: (rule) => context.faults.add(rule), clear: () => context.faults.clear(), list: () => context.faults.list() },
+    faults: {
+      add: (rule) => context.faults.add(rule),
+      clear: () => context.faults.clear(),
+      list: () => context.faults.list(),
+    },
     requests: {
       entries: () => context.log.entries(),
       count: (filter) => context.log.count(filter),
@@ -147,7 +167,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         const message = `The request body is larger than ${maxBodyBytes} bytes.`;
         return send(response, ids, { status: 413, body: errorEnvelope('RequestEntityTooLarge', message, ids) });
       }
-      if (target.pathname.startsWith(adminPrefix)) return send(response, ids, await handleAdmin(admin, request.method ?? 'GET', target.pathname, body));
+      if (target.pathname.startsWith(adminPrefix))
+        return send(response, ids, await handleAdmin(admin, request.method ?? 'GET', target.pathname, body));
       const hostHeader = header('host') ?? '';
       const headers: Record<string, string | undefined> = {};
       for (const name of Object.keys(request.headers)) headers[name] = header(name);
@@ -164,11 +185,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       };
       send(response, ids, await processCall(context, call));
     } catch (error) {
-      send(response, ids, { status: 500, body: errorEnvelope('InternalServerError', `The emulator failed: ${(error as Error).message}`, ids) });
+      send(response, ids, {
+        status: 500,
+        body: errorEnvelope('InternalServerError', `The emulator failed: ${(error as Error).message}`, ids),
+      });
     }
   }
 
-  const server = https.createServer({ key: tls.keyPem, cert: `${tls.certPem}\n${tls.caCertPem}` }, (request, response) => void serve(request, response));
+  const server = https.createServer(
+    { key: tls.keyPem, cert: `${tls.certPem}\n${tls.caCertPem}` },
+    (request, response) => void serve(request, response),
+  );
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));

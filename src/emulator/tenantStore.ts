@@ -33,7 +33,10 @@ export class TenantStore {
     /** Picks the generated service principals' job states. */
     private readonly seed = 1,
   ) {
-    const generated = generateServicePrincipals(Math.max(0, servicePrincipalCount - sampleServicePrincipals.length), seed);
+    const generated = generateServicePrincipals(
+      Math.max(0, servicePrincipalCount - sampleServicePrincipals.length),
+      seed,
+    );
     generated.forEach((sp, i) => this.generated.set(sp.id, { sp, index: i + 1 }));
     const all = [...sampleServicePrincipals, ...generated];
     const keyed = all.map((sp) => ({ sp, key: sp.displayName.toLowerCase() }));
@@ -54,7 +57,9 @@ export class TenantStore {
     this.schemas = new Map();
     this.present = new Set(this.all);
     for (const seed of seedJobs) this.jobsOf(seed.servicePrincipalId).push(seededJob(seed));
-    this.secrets = new Map(seedSecrets.map(({ servicePrincipalId, secrets }) => [servicePrincipalId, new Map(Object.entries(secrets))]));
+    this.secrets = new Map(
+      seedSecrets.map(({ servicePrincipalId, secrets }) => [servicePrincipalId, new Map(Object.entries(secrets))]),
+    );
     this.onDemand.calls.clear();
     this.onDemand.provisioned.clear();
     this.now = now;
@@ -126,7 +131,10 @@ export class TenantStore {
 
   deleteJob(servicePrincipalId: string, jobId: string): void {
     const jobs = this.jobsOf(servicePrincipalId);
-    this.jobs.set(servicePrincipalId, jobs.filter((job) => job.id !== jobId));
+    this.jobs.set(
+      servicePrincipalId,
+      jobs.filter((job) => job.id !== jobId),
+    );
     this.schemas.delete(jobId);
   }
 

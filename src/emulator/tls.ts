@@ -7,7 +7,13 @@ const days = (n: number) => new Date(Date.now() + n * 24 * 3600 * 1000);
 
 export async function createEmulatorTls(): Promise<EmulatorTls> {
   // EC keys: generated in milliseconds, where RSA would add noticeable startup time.
-  const common = { keyType: 'ec', curve: 'P-256', algorithm: 'sha256', notBeforeDate: days(-1), notAfterDate: days(365) } as const;
+  const common = {
+    keyType: 'ec',
+    curve: 'P-256',
+    algorithm: 'sha256',
+    notBeforeDate: days(-1),
+    notAfterDate: days(365),
+  } as const;
   const ca = await generate([{ name: 'commonName', value: 'Graph Sync Explorer emulator CA (local, throwaway)' }], {
     ...common,
     extensions: [
@@ -22,7 +28,14 @@ export async function createEmulatorTls(): Promise<EmulatorTls> {
       { name: 'basicConstraints', cA: false },
       { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
       { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 7, ip: '::1' }, { type: 2, value: 'localhost' }] },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 7, ip: '127.0.0.1' },
+          { type: 7, ip: '::1' },
+          { type: 2, value: 'localhost' },
+        ],
+      },
     ],
   });
   return { caCertPem: ca.cert, certPem: leaf.cert, keyPem: leaf.private };

@@ -57,12 +57,14 @@ export class TokenIssuer {
     if (!token) throw unauthenticated('Access token is empty.');
     const issued = this.issued.get(token);
     if (!issued) throw unauthenticated('Invalid JWT token. The token is malformed or was not issued for this tenant.');
-    if (issued.serial <= this.expiredThrough || issued.expiresAt <= Date.now()) throw unauthenticated('Lifetime validation failed, the token is expired.');
+    if (issued.serial <= this.expiredThrough || issued.expiresAt <= Date.now())
+      throw unauthenticated('Lifetime validation failed, the token is expired.');
     return issued.appId;
   }
 }
 
 const unauthenticated = (message: string) =>
   new GraphError(401, 'InvalidAuthenticationToken', message, {
-    'WWW-Authenticate': 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
+    'WWW-Authenticate':
+      'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
   });

@@ -59,7 +59,8 @@ export interface ComparisonNode extends Span {
   right: ExpressionNode;
 }
 
-export type ExpressionNode = CallNode | AttributeNode | StringNode | NumberNode | BooleanNode | NameNode | EmptyNode | ComparisonNode;
+export type ExpressionNode =
+  CallNode | AttributeNode | StringNode | NumberNode | BooleanNode | NameNode | EmptyNode | ComparisonNode;
 
 export interface ExpressionError {
   /** Stable id: 'syntax', 'unterminated-string', 'unterminated-attribute', 'too-deep', 'unknown-function', 'arity'… */

@@ -8,7 +8,7 @@ const tokenPattern = /yyyy|yy|MM|M|dd|d|HH|H|hh|h|mm|m|ss|s|f{1,7}|F{1,7}|tt|t|z
 
 function split(format: string): Part[] {
   const parts: Part[] = [];
-  for (let i = 0; i < format.length; ) {
+  for (let i = 0; i < format.length;) {
     const c = format[i];
     if (c === "'" || c === '"') {
       const close = format.indexOf(c, i + 1);
@@ -52,9 +52,20 @@ function tokenRegex(token: string): string {
 /** The UTC instant the text denotes in the format, or undefined when it does not match. */
 export function parseDateTime(text: string, format: string): Date | undefined {
   const parts = split(format);
-  const match = new RegExp(`^\\s*${parts.map((part) => ('token' in part ? tokenRegex(part.token) : escapeRegex(part.literal))).join('')}\\s*$`, 'i').exec(text);
+  const match = new RegExp(
+    `^\\s*${parts.map((part) => ('token' in part ? tokenRegex(part.token) : escapeRegex(part.literal))).join('')}\\s*$`,
+    'i',
+  ).exec(text);
   if (!match) return undefined;
-  let year = 1, month = 1, day = 1, hour = 0, minute = 0, second = 0, ms = 0, offsetMinutes = 0, pm: boolean | undefined;
+  let year = 1,
+    month = 1,
+    day = 1,
+    hour = 0,
+    minute = 0,
+    second = 0,
+    ms = 0,
+    offsetMinutes = 0,
+    pm: boolean | undefined;
   let group = 1;
   for (const part of parts) {
     if (!('token' in part)) continue;
@@ -80,7 +91,8 @@ export function parseDateTime(text: string, format: string): Date | undefined {
   wall.setUTCFullYear(year, month - 1, day); // not Date.UTC, which maps years 0-99 to 1900-1999
   wall.setUTCHours(hour, minute, second, ms);
   // 31 February and the like roll over in Date: refuse them as .NET does.
-  if (wall.getUTCMonth() !== month - 1 || wall.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return undefined;
+  if (wall.getUTCMonth() !== month - 1 || wall.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59)
+    return undefined;
   return new Date(wall.getTime() - offsetMinutes * 60_000);
 }
 
@@ -94,26 +106,46 @@ export function formatDateTime(date: Date, format: string): string {
       const t = part.token;
       const hour12 = date.getUTCHours() % 12 || 12;
       switch (t) {
-        case 'yyyy': return pad(date.getUTCFullYear(), 4);
-        case 'yy': return pad(date.getUTCFullYear() % 100, 2);
-        case 'MM': return pad(date.getUTCMonth() + 1, 2);
-        case 'M': return String(date.getUTCMonth() + 1);
-        case 'dd': return pad(date.getUTCDate(), 2);
-        case 'd': return String(date.getUTCDate());
-        case 'HH': return pad(date.getUTCHours(), 2);
-        case 'H': return String(date.getUTCHours());
-        case 'hh': return pad(hour12, 2);
-        case 'h': return String(hour12);
-        case 'mm': return pad(date.getUTCMinutes(), 2);
-        case 'm': return String(date.getUTCMinutes());
-        case 'ss': return pad(date.getUTCSeconds(), 2);
-        case 's': return String(date.getUTCSeconds());
-        case 'tt': return date.getUTCHours() < 12 ? 'AM' : 'PM';
-        case 't': return date.getUTCHours() < 12 ? 'A' : 'P';
-        case 'zzz': return '+00:00';
-        case 'zz': return '+00';
-        case 'z': return '+0';
-        case 'K': return 'Z';
+        case 'yyyy':
+          return pad(date.getUTCFullYear(), 4);
+        case 'yy':
+          return pad(date.getUTCFullYear() % 100, 2);
+        case 'MM':
+          return pad(date.getUTCMonth() + 1, 2);
+        case 'M':
+          return String(date.getUTCMonth() + 1);
+        case 'dd':
+          return pad(date.getUTCDate(), 2);
+        case 'd':
+          return String(date.getUTCDate());
+        case 'HH':
+          return pad(date.getUTCHours(), 2);
+        case 'H':
+          return String(date.getUTCHours());
+        case 'hh':
+          return pad(hour12, 2);
+        case 'h':
+          return String(hour12);
+        case 'mm':
+          return pad(date.getUTCMinutes(), 2);
+        case 'm':
+          return String(date.getUTCMinutes());
+        case 'ss':
+          return pad(date.getUTCSeconds(), 2);
+        case 's':
+          return String(date.getUTCSeconds());
+        case 'tt':
+          return date.getUTCHours() < 12 ? 'AM' : 'PM';
+        case 't':
+          return date.getUTCHours() < 12 ? 'A' : 'P';
+        case 'zzz':
+          return '+00:00';
+        case 'zz':
+          return '+00';
+        case 'z':
+          return '+0';
+        case 'K':
+          return 'Z';
         default: {
           const fraction = pad(date.getUTCMilliseconds(), 3).padEnd(7, '0').slice(0, t.length);
           return t[0] === 'F' ? fraction.replace(/0+$/, '') : fraction;

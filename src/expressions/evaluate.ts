@@ -61,7 +61,12 @@ export function evaluateExpression(ast: ExpressionNode, input: TestInput): Evalu
         const signature = functionNamed(node.name);
         const implementation = implementations[node.name];
         if (!signature) return fail(node, 'unknown-function', `There is no function named ${node.name}.`);
-        if (!implementation) return fail(node, 'not-evaluated', `${node.name} cannot be evaluated here (it needs the provisioning service).`);
+        if (!implementation)
+          return fail(
+            node,
+            'not-evaluated',
+            `${node.name} cannot be evaluated here (it needs the provisioning service).`,
+          );
         const [min, max] = arityOf(signature);
         if (node.args.length < min || node.args.length > max) {
           const expected = max === Infinity ? `at least ${min}` : min === max ? `${min}` : `${min} to ${max}`;
@@ -73,7 +78,12 @@ export function evaluateExpression(ast: ExpressionNode, input: TestInput): Evalu
           if (node.name === 'IgnoreFlowIfNullOrEmpty' && isNullOrEmpty(result)) flows = false;
           return result;
         } catch (error) {
-          if (error instanceof EvaluationFailure) return fail(error.argument !== undefined ? (node.args[error.argument] ?? node) : node, 'evaluation', `${node.name}: ${error.message}`);
+          if (error instanceof EvaluationFailure)
+            return fail(
+              error.argument !== undefined ? (node.args[error.argument] ?? node) : node,
+              'evaluation',
+              `${node.name}: ${error.message}`,
+            );
           return fail(node, 'evaluation', `${node.name}: ${(error as Error).message}`);
         }
       }
@@ -96,15 +106,25 @@ function compare(node: ComparisonNode, left: ExpressionValue | undefined, right:
   const numeric = a.trim() !== '' && b.trim() !== '' && !Number.isNaN(Number(a)) && !Number.isNaN(Number(b));
   const order = numeric ? Math.sign(Number(a) - Number(b)) : a < b ? -1 : a > b ? 1 : 0;
   switch (node.operator) {
-    case '=': return order === 0;
-    case '<>': return order !== 0;
-    case '>': return order > 0;
-    case '>=': return order >= 0;
-    case '<': return order < 0;
-    case '<=': return order <= 0;
+    case '=':
+      return order === 0;
+    case '<>':
+      return order !== 0;
+    case '>':
+      return order > 0;
+    case '>=':
+      return order >= 0;
+    case '<':
+      return order < 0;
+    case '<=':
+      return order <= 0;
   }
 }
 
 /** parseExpressionResponse.evaluationResult is a collection of strings: one per value, none for NULL (guess). */
 export const resultStrings = (value: ExpressionValue): string[] =>
-  value === null ? [] : Array.isArray(value) ? value.flat(Infinity as 1).map((item) => toText(item as ExpressionValue)) : [toText(value)];
+  value === null
+    ? []
+    : Array.isArray(value)
+      ? value.flat(Infinity as 1).map((item) => toText(item as ExpressionValue))
+      : [toText(value)];

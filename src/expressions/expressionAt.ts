@@ -24,7 +24,8 @@ export interface ExpressionAtOffset {
 export function nodeAt(root: ExpressionNode, offset: number): ExpressionNode | undefined {
   let found: ExpressionNode | undefined;
   for (const node of walk(root)) {
-    if (node.start <= offset && offset <= node.end && (!found || node.end - node.start <= found.end - found.start)) found = node;
+    if (node.start <= offset && offset <= node.end && (!found || node.end - node.start <= found.end - found.start))
+      found = node;
   }
   return found;
 }
@@ -33,12 +34,25 @@ export function nodeAt(root: ExpressionNode, offset: number): ExpressionNode | u
 export function expressionAt(text: string, documentOffset: number): ExpressionAtOffset | undefined {
   const location = getLocation(text, documentOffset);
   const string = location.previousNode;
-  if (location.path.at(-1) !== 'expression' || location.path.at(-2) !== 'source' || string?.type !== 'string' || location.isAtPropertyKey) return undefined;
+  if (
+    location.path.at(-1) !== 'expression' ||
+    location.path.at(-2) !== 'source' ||
+    string?.type !== 'string' ||
+    location.isAtPropertyKey
+  )
+    return undefined;
   const expression = string.value as string;
   const toDocument = decodedToDocument(text, { offset: string.offset, length: string.length });
   // The decoded offset of the cursor: the first decoded position whose document offset reaches it.
   let offset = 0;
   while (offset < expression.length && toDocument(offset) < documentOffset) offset++;
   const parsed = parseCached(expression);
-  return { expression, offset, toDocument, parsed, node: parsed.ast && nodeAt(parsed.ast, offset), path: location.path };
+  return {
+    expression,
+    offset,
+    toDocument,
+    parsed,
+    node: parsed.ast && nodeAt(parsed.ast, offset),
+    path: location.path,
+  };
 }

@@ -19,7 +19,13 @@ const text: AttributeType[] = ['String'];
 const comparable: AttributeType[] = ['String', 'Integer', 'Reference', 'Boolean'];
 const numeric: AttributeType[] = ['Integer', 'String'];
 
-const operator = (name: string, arity: FilterOperator['arity'], supportedAttributeTypes: AttributeType[], description: string, integerValue = false): FilterOperator => ({
+const operator = (
+  name: string,
+  arity: FilterOperator['arity'],
+  supportedAttributeTypes: AttributeType[],
+  description: string,
+  integerValue = false,
+): FilterOperator => ({
   name,
   arity,
   multivaluedComparisonType: 'All',
@@ -36,12 +42,40 @@ export const filterOperators: readonly FilterOperator[] = [
   operator('IS_NULL', 'Unary', comparable, 'The attribute is empty.'),
   operator('IS_NOT_NULL', 'Unary', comparable, 'The attribute is not empty.'),
   operator('REGEX_MATCH', 'Binary', text, 'The attribute matches the regular expression (case-sensitive).'),
-  operator('NOT_REGEX_MATCH', 'Binary', text, 'The attribute does not match the regular expression; false when it is empty.'),
+  operator(
+    'NOT_REGEX_MATCH',
+    'Binary',
+    text,
+    'The attribute does not match the regular expression; false when it is empty.',
+  ),
   operator('GREATER_THAN', 'Binary', numeric, 'The attribute is greater than the value; both must be integers.', true),
-  operator('GREATER_THAN_OR_EQUALS', 'Binary', numeric, 'The attribute is at least the value; both must be integers.', true),
-  operator('LESS_THAN', 'Binary', numeric, 'The attribute is less than the value; both must be integers (guess: the page lists only the GREATER family).', true),
-  operator('LESS_THAN_OR_EQUALS', 'Binary', numeric, 'The attribute is at most the value; both must be integers (guess).', true),
-  operator('INCLUDES', 'Binary', text, 'The attribute contains the value (case-sensitive). The portal shows it as "Includes".'),
+  operator(
+    'GREATER_THAN_OR_EQUALS',
+    'Binary',
+    numeric,
+    'The attribute is at least the value; both must be integers.',
+    true,
+  ),
+  operator(
+    'LESS_THAN',
+    'Binary',
+    numeric,
+    'The attribute is less than the value; both must be integers (guess: the page lists only the GREATER family).',
+    true,
+  ),
+  operator(
+    'LESS_THAN_OR_EQUALS',
+    'Binary',
+    numeric,
+    'The attribute is at most the value; both must be integers (guess).',
+    true,
+  ),
+  operator(
+    'INCLUDES',
+    'Binary',
+    text,
+    'The attribute contains the value (case-sensitive). The portal shows it as "Includes".',
+  ),
   operator('NOT_INCLUDES', 'Binary', text, 'The attribute does not contain the value (guess: the portal\'s "!&").'),
   operator('ENDS_WITH', 'Binary', text, 'The attribute ends with the value.'),
 ];
@@ -49,7 +83,8 @@ export const filterOperators: readonly FilterOperator[] = [
 const byName = new Map(filterOperators.map((entry) => [entry.name.toUpperCase().replace(/[\s_]+/g, '_'), entry]));
 
 /** The operator of a clause's operatorName, matched without regard to case or space-versus-underscore (guess). */
-export const filterOperatorNamed = (name: string): FilterOperator | undefined => byName.get(name.toUpperCase().replace(/[\s_]+/g, '_'));
+export const filterOperatorNamed = (name: string): FilterOperator | undefined =>
+  byName.get(name.toUpperCase().replace(/[\s_]+/g, '_'));
 
 /** The list as Graph's `GET …/schema/filterOperators` returns it. */
 export const filterOperatorsWire = () =>

@@ -12,7 +12,20 @@ const text = (args: Args, i: number, name: string) => toText(args[i], `Argument 
 const integer = (args: Args, i: number, name: string) => toInteger(args[i], `Argument ${i + 1} (${name})`, i);
 
 /** Letters the reference's table maps to more than one letter, or that Unicode does not decompose. */
-const diacriticExtras: Record<string, string> = { æ: 'ae', Æ: 'AE', ǣ: 'ae', Ǣ: 'AE', ø: 'oe', Ø: 'OE', œ: 'oe', Œ: 'OE', ß: 'ss', ł: 'l', Ł: 'L', ı: 'i' };
+const diacriticExtras: Record<string, string> = {
+  æ: 'ae',
+  Æ: 'AE',
+  ǣ: 'ae',
+  Ǣ: 'AE',
+  ø: 'oe',
+  Ø: 'OE',
+  œ: 'oe',
+  Œ: 'OE',
+  ß: 'ss',
+  ł: 'l',
+  Ł: 'L',
+  ı: 'i',
+};
 
 // .NET's `${name}` in a replacement is JavaScript's `$<name>`; `(?<name>…)` groups are the same in both.
 const jsReplacement = (replacement: string) => replacement.replace(/\$\{(\w+)\}/g, '$<$1>');
@@ -48,8 +61,11 @@ function replace(args: Args): ExpressionValue {
       return value === undefined ? whole : whole.replace(value, toText(replacement));
     });
   }
-  if (given(pattern) && given(replacement)) return toText(source).replace(regex(toText(pattern)), jsReplacement(toText(replacement)));
-  throw new EvaluationFailure('Replace needs oldValue with replacementValue or template, or regexPattern with replacementValue or regexGroupName.');
+  if (given(pattern) && given(replacement))
+    return toText(source).replace(regex(toText(pattern)), jsReplacement(toText(replacement)));
+  throw new EvaluationFailure(
+    'Replace needs oldValue with replacementValue or template, or regexPattern with replacementValue or regexGroupName.',
+  );
 }
 
 function date(value: ExpressionValue | undefined, what: string): Date {
@@ -70,7 +86,10 @@ export const implementations: Record<string, FunctionImplementation> = {
   // An empty string is a value, not NULL: only NULL is skipped.
   Coalesce: (args) => args.find((value) => !isNull(value)) ?? null,
   ConvertToBase64: (args) => Buffer.from(text(args, 0, 'source'), 'utf16le').toString('base64'),
-  ConvertToUTF8Hex: (args) => Buffer.from(text(args, 0, 'source'), 'utf8').toString('hex').toUpperCase(),
+  ConvertToUTF8Hex: (args) =>
+    Buffer.from(text(args, 0, 'source'), 'utf8')
+      .toString('hex')
+      .toUpperCase(),
   Count: (args) => (Array.isArray(args[0]) ? args[0].length : isNull(args[0]) ? 0 : 1),
   CStr: (args) => text(args, 0, 'value'),
   DateFromNum: (args) => {
@@ -83,7 +102,8 @@ export const implementations: Record<string, FunctionImplementation> = {
     if (isNull(args[0])) return null; // guess
     const source = text(args, 0, 'source');
     const parsed = parseDateTime(source, text(args, 2, 'inputFormat'));
-    if (!parsed) throw new EvaluationFailure(`"${source}" does not match the input format "${text(args, 2, 'inputFormat')}".`, 0);
+    if (!parsed)
+      throw new EvaluationFailure(`"${source}" does not match the input format "${text(args, 2, 'inputFormat')}".`, 0);
     return formatDateTime(parsed, text(args, 3, 'outputFormat'));
   },
   Guid: () => randomUUID(),
@@ -111,7 +131,10 @@ export const implementations: Record<string, FunctionImplementation> = {
     const separator = text(args, 0, 'separator');
     // The reference's `Join(", ", "", [surname], [givenName])` gives "Doe, John": empty values are left out.
     const values = args.slice(1).flatMap((value) => (Array.isArray(value) ? value : [value]));
-    return values.filter((value) => !isNullOrEmpty(value)).map((value) => toText(value)).join(separator);
+    return values
+      .filter((value) => !isNullOrEmpty(value))
+      .map((value) => toText(value))
+      .join(separator);
   },
   Left: (args) => {
     if (isNull(args[0])) return '';
@@ -143,32 +166,48 @@ export const implementations: Record<string, FunctionImplementation> = {
     return result;
   },
   Redact: (args) => args[0] ?? null,
-  RemoveDuplicates: (args) => (Array.isArray(args[0]) ? [...new Set(args[0].map((value) => toText(value)))] : (args[0] ?? null)),
+  RemoveDuplicates: (args) =>
+    Array.isArray(args[0]) ? [...new Set(args[0].map((value) => toText(value)))] : (args[0] ?? null),
   Replace: replace,
   // The emulator has no target directory to check uniqueness in: every value is unique, so the first rule wins (guess).
   SelectUniqueValue: (args) => args[0] ?? null,
   SingleAppRoleAssignment: (args) => {
     const assignments = Array.isArray(args[0]) ? args[0] : isNull(args[0]) ? [] : [args[0]!];
     // The reference: "isn't supported in scenarios where users have multiple app role assignments".
-    if (assignments.length > 1) throw new EvaluationFailure('The user has several app role assignments; SingleAppRoleAssignment supports only one.', 0);
+    if (assignments.length > 1)
+      throw new EvaluationFailure(
+        'The user has several app role assignments; SingleAppRoleAssignment supports only one.',
+        0,
+      );
     return assignments[0] ?? null;
   },
   Split: (args) => (isNull(args[0]) ? null : text(args, 0, 'source').split(text(args, 1, 'delimiter'))),
   StripSpaces: (args) => text(args, 0, 'source').replaceAll(' ', ''),
   Switch: (args) => {
-    if (args.length % 2 !== 0) throw new EvaluationFailure('Switch takes source, defaultValue, then key and value pairs: an even number of arguments.');
+    if (args.length % 2 !== 0)
+      throw new EvaluationFailure(
+        'Switch takes source, defaultValue, then key and value pairs: an even number of arguments.',
+      );
     const source = text(args, 0, 'source');
     for (let i = 2; i < args.length; i += 2) if (toText(args[i]) === source) return args[i + 1] ?? null;
     return args[1] ?? null;
   },
-  ToLower: (args) => (args[1] === undefined ? text(args, 0, 'source').toLowerCase() : text(args, 0, 'source').toLocaleLowerCase(text(args, 1, 'culture'))),
-  ToUpper: (args) => (args[1] === undefined ? text(args, 0, 'source').toUpperCase() : text(args, 0, 'source').toLocaleUpperCase(text(args, 1, 'culture'))),
+  ToLower: (args) =>
+    args[1] === undefined
+      ? text(args, 0, 'source').toLowerCase()
+      : text(args, 0, 'source').toLocaleLowerCase(text(args, 1, 'culture')),
+  ToUpper: (args) =>
+    args[1] === undefined
+      ? text(args, 0, 'source').toUpperCase()
+      : text(args, 0, 'source').toLocaleUpperCase(text(args, 1, 'culture')),
   Trim: (args) => text(args, 0, 'source').trim(),
   Word: (args) => {
     if (isNull(args[0])) return '';
     const number = integer(args, 1, 'wordNumber');
     const delimiters = text(args, 2, 'delimiters');
-    const words = [...text(args, 0, 'string')].reduce<string[]>((all, c) => (delimiters.includes(c) ? all.push('') : (all[all.length - 1] += c), all), ['']).filter(Boolean);
+    const words = [...text(args, 0, 'string')]
+      .reduce<string[]>((all, c) => (delimiters.includes(c) ? all.push('') : (all[all.length - 1] += c), all), [''])
+      .filter(Boolean);
     return number < 1 ? '' : (words[number - 1] ?? '');
   },
 };

@@ -20,7 +20,14 @@ interface Trie {
 
 export const pathKey = (path: JsonPath) => path.join('\u0000');
 
-const quote = 34, backslash = 92, comma = 44, colon = 58, openBrace = 123, closeBrace = 125, openBracket = 91, closeBracket = 93;
+const quote = 34,
+  backslash = 92,
+  comma = 44,
+  colon = 58,
+  openBrace = 123,
+  closeBrace = 125,
+  openBracket = 91,
+  closeBracket = 93;
 const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
 /**
@@ -56,7 +63,7 @@ export function locate(text: string, paths: readonly JsonPath[]): Map<string, Lo
     const first = text.charCodeAt(i);
     if (first === quote) return skipString();
     if (first === openBrace || first === openBracket) {
-      for (let depth = 0; i < n; ) {
+      for (let depth = 0; i < n;) {
         const c = text.charCodeAt(i);
         if (c === quote) {
           skipString();
@@ -68,7 +75,14 @@ export function locate(text: string, paths: readonly JsonPath[]): Map<string, Lo
       }
       return;
     }
-    while (i < n && !isSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== comma && text.charCodeAt(i) !== closeBrace && text.charCodeAt(i) !== closeBracket) i++;
+    while (
+      i < n &&
+      !isSpace(text.charCodeAt(i)) &&
+      text.charCodeAt(i) !== comma &&
+      text.charCodeAt(i) !== closeBrace &&
+      text.charCodeAt(i) !== closeBracket
+    )
+      i++;
   };
   // Recursion follows the wanted paths only, so its depth is the longest path's.
   const value = (trie: Trie, key?: [number, number]) => {
@@ -76,7 +90,7 @@ export function locate(text: string, paths: readonly JsonPath[]): Map<string, Lo
     const start = i;
     const first = text.charCodeAt(i);
     if (trie.children.size > 0 && first === openBrace) {
-      for (i++, spaces(); i < n && text.charCodeAt(i) === quote; ) {
+      for (i++, spaces(); i < n && text.charCodeAt(i) === quote;) {
         const keyStart = i;
         skipString();
         const raw = text.slice(keyStart + 1, i - 1);
@@ -116,7 +130,11 @@ export function locate(text: string, paths: readonly JsonPath[]): Map<string, Lo
     } else {
       skipValue();
     }
-    trie.located = { offset: start, length: i - start, ...(key ? { keyOffset: key[0], keyLength: key[1] - key[0] } : {}) };
+    trie.located = {
+      offset: start,
+      length: i - start,
+      ...(key ? { keyOffset: key[0], keyLength: key[1] - key[0] } : {}),
+    };
   };
   value(root);
   const result = new Map<string, Located>();

@@ -21,7 +21,11 @@ export function parseExpression(text: string): ParseResult {
     throw new ParseFailure({ code, message, start: token.start, end: Math.max(token.end, token.start + 1) });
   };
   const describe = (token: Token) =>
-    token.kind === 'end' ? 'the end of the expression' : token.kind === 'string' ? `the string ${text.slice(token.start, token.end)}` : `"${text.slice(token.start, token.end)}"`;
+    token.kind === 'end'
+      ? 'the end of the expression'
+      : token.kind === 'string'
+        ? `the string ${text.slice(token.start, token.end)}`
+        : `"${text.slice(token.start, token.end)}"`;
 
   function comparison(depth: number): ExpressionNode {
     const left = operand(depth);
@@ -29,13 +33,25 @@ export function parseExpression(text: string): ParseResult {
     if (next.kind !== 'operator') return left;
     position++;
     const right = operand(depth);
-    const node: ComparisonNode = { kind: 'comparison', operator: next.text, left, right, start: left.start, end: right.end };
-    if (peek().kind === 'operator') fail(peek(), 'Only one comparison is allowed here: nest IIF calls to combine conditions (the reference documents no AND/OR).');
+    const node: ComparisonNode = {
+      kind: 'comparison',
+      operator: next.text,
+      left,
+      right,
+      start: left.start,
+      end: right.end,
+    };
+    if (peek().kind === 'operator')
+      fail(
+        peek(),
+        'Only one comparison is allowed here: nest IIF calls to combine conditions (the reference documents no AND/OR).',
+      );
     return node;
   }
 
   function operand(depth: number): ExpressionNode {
-    if (depth > maxDepth) fail(peek(), `Expressions nested more than ${maxDepth} levels deep are not supported.`, 'too-deep');
+    if (depth > maxDepth)
+      fail(peek(), `Expressions nested more than ${maxDepth} levels deep are not supported.`, 'too-deep');
     const token = tokens[position++];
     switch (token.kind) {
       case 'attribute':
@@ -46,7 +62,8 @@ export function parseExpression(text: string): ParseResult {
         return { kind: 'number', value: token.value, raw: token.text, start: token.start, end: token.end };
       case 'name':
         if (peek().kind === '(') return call(token, depth);
-        if (/^(true|false)$/i.test(token.text)) return { kind: 'boolean', value: token.text.toLowerCase() === 'true', start: token.start, end: token.end };
+        if (/^(true|false)$/i.test(token.text))
+          return { kind: 'boolean', value: token.text.toLowerCase() === 'true', start: token.start, end: token.end };
         return { kind: 'name', name: token.text, start: token.start, end: token.end };
       default:
         return fail(token, `Expected a function, an [attribute], a "string" or a number, found ${describe(token)}.`);
@@ -62,10 +79,16 @@ export function parseExpression(text: string): ParseResult {
     for (;;) {
       const next = peek();
       // An omitted argument (`F(a, , b)`) stands for an optional parameter left out.
-      args.push(next.kind === ',' || next.kind === ')' ? { kind: 'empty', start: next.start, end: next.start } : comparison(depth + 1));
+      args.push(
+        next.kind === ',' || next.kind === ')'
+          ? { kind: 'empty', start: next.start, end: next.start }
+          : comparison(depth + 1),
+      );
       const separator = tokens[position++];
-      if (separator.kind === ')') return { kind: 'call', name: name.text, nameEnd: name.end, args, start: name.start, end: separator.end };
-      if (separator.kind !== ',') fail(separator, `Expected "," or ")" in the arguments of ${name.text}, found ${describe(separator)}.`);
+      if (separator.kind === ')')
+        return { kind: 'call', name: name.text, nameEnd: name.end, args, start: name.start, end: separator.end };
+      if (separator.kind !== ',')
+        fail(separator, `Expected "," or ")" in the arguments of ${name.text}, found ${describe(separator)}.`);
     }
   }
 

@@ -47,7 +47,9 @@ export function checkSchemaDocument(text: string, version: ApiVersion = 'v1.0'):
   }
   const { validate } = compiledValidator(version, 'synchronizationSchema');
   // if/else wrappers (nullable references) repeat their branch's error; the branch's own error is the useful one.
-  const schemaErrors = validate(value) ? [] : (validate.errors ?? []).filter((error) => error.keyword !== 'if').map(schemaFinding);
+  const schemaErrors = validate(value)
+    ? []
+    : (validate.errors ?? []).filter((error) => error.keyword !== 'if').map(schemaFinding);
   const schemaDone = performance.now();
   const findings = placeFindings(text, [...schemaErrors, ...lintSchemaValue(value)]);
   return { findings, timing: { schemaMs: schemaDone - started, lintMs: performance.now() - schemaDone } };

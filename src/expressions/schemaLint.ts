@@ -23,21 +23,41 @@ export function syntaxFindings(text: string): LintFinding[] {
     text,
     {
       onError: (error, offset, length) =>
-        findings.push({ rule: 'json-syntax', severity: 'error', message: `JSON syntax: ${printParseErrorCode(error)}.`, start: offset, end: offset + Math.max(1, length) }),
+        findings.push({
+          rule: 'json-syntax',
+          severity: 'error',
+          message: `JSON syntax: ${printParseErrorCode(error)}.`,
+          start: offset,
+          end: offset + Math.max(1, length),
+        }),
     },
     { disallowComments: true, allowTrailingComma: false },
   );
-  return findings.length ? findings : [{ rule: 'json-syntax', severity: 'error', message: 'JSON syntax: the text is not JSON.', start: 0, end: Math.min(1, text.length) }];
+  return findings.length
+    ? findings
+    : [
+        {
+          rule: 'json-syntax',
+          severity: 'error',
+          message: 'JSON syntax: the text is not JSON.',
+          start: 0,
+          end: Math.min(1, text.length),
+        },
+      ];
 }
 
 /** Turns path findings into offset findings, sorted by start. Paths that do not exist point at the document start. */
 export function placeFindings(text: string, findings: readonly PathFinding[]): LintFinding[] {
   if (findings.length === 0) return [];
-  const located = locate(text, findings.map((finding) => finding.path));
+  const located = locate(
+    text,
+    findings.map((finding) => finding.path),
+  );
   const placed = findings.map(({ rule, severity, message, path, key, inner }): LintFinding => {
     const where = located.get(pathKey(path));
     if (!where) return { rule, severity, message, start: 0, end: 0 };
-    if (key && where.keyOffset !== undefined) return { rule, severity, message, start: where.keyOffset, end: where.keyOffset + where.keyLength! };
+    if (key && where.keyOffset !== undefined)
+      return { rule, severity, message, start: where.keyOffset, end: where.keyOffset + where.keyLength! };
     if (inner) {
       const position = decodedToDocument(text, where);
       return { rule, severity, message, start: position(inner[0]), end: position(inner[1]) };

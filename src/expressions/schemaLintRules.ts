@@ -46,7 +46,13 @@ type Directories = Map<string, Map<string, Map<string, string | undefined>>>;
 
 export function lintSchemaValue(schema: Json): PathFinding[] {
   const findings: PathFinding[] = [];
-  const report = (rule: LintRule, severity: PathFinding['severity'], message: string, path: JsonPath, extra: Partial<PathFinding> = {}) => findings.push({ rule, severity, message, path, ...extra });
+  const report = (
+    rule: LintRule,
+    severity: PathFinding['severity'],
+    message: string,
+    path: JsonPath,
+    extra: Partial<PathFinding> = {},
+  ) => findings.push({ rule, severity, message, path, ...extra });
   const directories = indexDirectories(schema, report);
   list(schema?.synchronizationRules).forEach((rule: Json, r: number) => {
     const sourceDirectory = directories.get(lower(rule?.sourceDirectoryName));
@@ -60,23 +66,42 @@ export function lintSchemaValue(schema: Json): PathFinding[] {
         const here = [...at, 'attributeMappings', a];
         const target = attributeMapping?.targetAttributeName;
         if (typeof target === 'string' && targetObject && !targetObject.has(target.toLowerCase())) {
-          report('unknown-target-attribute', 'error', `The target object ${mapping.targetObjectName} has no attribute "${target}": add it to the target directory's ${mapping.targetObjectName} attributes first, or map to an existing one.`, [...here, 'targetAttributeName']);
+          report(
+            'unknown-target-attribute',
+            'error',
+            `The target object ${mapping.targetObjectName} has no attribute "${target}": add it to the target directory's ${mapping.targetObjectName} attributes first, or map to an existing one.`,
+            [...here, 'targetAttributeName'],
+          );
         }
         const priority = attributeMapping?.matchingPriority;
         if (typeof priority === 'number' && priority > 0) {
-          if (priorities.has(priority)) report('duplicate-matching-priority', 'error', `Another attribute mapping of this object mapping already has matching priority ${priority}: give each matching attribute its own precedence (1, 2, …).`, [...here, 'matchingPriority']);
+          if (priorities.has(priority))
+            report(
+              'duplicate-matching-priority',
+              'error',
+              `Another attribute mapping of this object mapping already has matching priority ${priority}: give each matching attribute its own precedence (1, 2, …).`,
+              [...here, 'matchingPriority'],
+            );
           priorities.add(priority);
         }
         const checkSource = (name: string, path: JsonPath, inner?: [number, number]) => {
           if (sourceObject && !sourceObject.has(name.toLowerCase())) {
-            report('unknown-source-attribute', 'error', `The source object ${mapping.sourceObjectName} has no attribute "${name}": add it to the source directory's ${mapping.sourceObjectName} attributes, or fix the name.`, path, { inner });
+            report(
+              'unknown-source-attribute',
+              'error',
+              `The source object ${mapping.sourceObjectName} has no attribute "${name}": add it to the source directory's ${mapping.sourceObjectName} attributes, or fix the name.`,
+              path,
+              { inner },
+            );
           }
         };
         lintSource(attributeMapping?.source, [...here, 'source'], report, checkSource);
       });
       for (const groups of ['groups', 'categoryFilterGroups', 'inputFilterGroups']) {
         list(mapping?.scope?.[groups]).forEach((group: Json, g: number) =>
-          list(group?.clauses).forEach((clause: Json, c: number) => lintClause(clause, [...at, 'scope', groups, g, 'clauses', c], sourceObject, report)),
+          list(group?.clauses).forEach((clause: Json, c: number) =>
+            lintClause(clause, [...at, 'scope', groups, g, 'clauses', c], sourceObject, report),
+          ),
         );
       }
     });
@@ -84,7 +109,13 @@ export function lintSchemaValue(schema: Json): PathFinding[] {
   return findings;
 }
 
-type Report = (rule: LintRule, severity: PathFinding['severity'], message: string, path: JsonPath, extra?: Partial<PathFinding>) => void;
+type Report = (
+  rule: LintRule,
+  severity: PathFinding['severity'],
+  message: string,
+  path: JsonPath,
+  extra?: Partial<PathFinding>,
+) => void;
 
 function indexDirectories(schema: Json, report: Report): Directories {
   const directories: Directories = new Map();
@@ -98,7 +129,12 @@ function indexDirectories(schema: Json, report: Report): Directories {
         const name = typeof attribute?.name === 'string' ? attribute.name : '';
         attributes.set(name.toLowerCase(), attribute?.type);
         if (name.toLowerCase().startsWith('extension_') && attribute?.multivalued === true) {
-          report('multivalued-extension', 'warning', `"${name}" is a multi-valued directory extension, which provisioning does not support (known issue): make it single-valued or leave it out of the mappings.`, ['directories', d, 'objects', o, 'attributes', a, 'multivalued']);
+          report(
+            'multivalued-extension',
+            'warning',
+            `"${name}" is a multi-valued directory extension, which provisioning does not support (known issue): make it single-valued or leave it out of the mappings.`,
+            ['directories', d, 'objects', o, 'attributes', a, 'multivalued'],
+          );
         }
       });
     });
@@ -107,15 +143,28 @@ function indexDirectories(schema: Json, report: Report): Directories {
 }
 
 /** An attribute mapping's source: its expression text when present, else its structured name/parameters tree. */
-function lintSource(source: Json, path: JsonPath, report: Report, checkSource: (name: string, path: JsonPath, inner?: [number, number]) => void): void {
+function lintSource(
+  source: Json,
+  path: JsonPath,
+  report: Report,
+  checkSource: (name: string, path: JsonPath, inner?: [number, number]) => void,
+): void {
   const expression = source?.expression;
   if (typeof expression === 'string') {
     const at = [...path, 'expression'];
     if (expression.length > maxExpressionLength) {
-      report('expression-too-long', 'error', `This expression has ${expression.length} characters; expressions over ${maxExpressionLength} are not supported (known issue): split the logic or shorten it.`, at);
+      report(
+        'expression-too-long',
+        'error',
+        `This expression has ${expression.length} characters; expressions over ${maxExpressionLength} are not supported (known issue): split the logic or shorten it.`,
+        at,
+      );
     }
     const parsed = parseCached(expression);
-    for (const error of parsed.errors) report('expression-syntax', 'error', `Expression: ${error.message}`, at, { inner: [error.start, Math.min(error.end, expression.length)] });
+    for (const error of parsed.errors)
+      report('expression-syntax', 'error', `Expression: ${error.message}`, at, {
+        inner: [error.start, Math.min(error.end, expression.length)],
+      });
     for (const node of parsed.attributes) checkSource(node.name, at, [node.start, node.end]);
     for (const node of parsed.calls) lintCall(node.name, node.args.length, report, at, [node.start, node.nameEnd]);
     return;
@@ -126,8 +175,14 @@ function lintSource(source: Json, path: JsonPath, report: Report, checkSource: (
     const [node, here] = stack.pop()!;
     const parameters = list(node?.parameters);
     if (typeof node?.name === 'string' && node.type === 'Attribute') checkSource(node.name, [...here, 'name']);
-    if (typeof node?.name === 'string' && node.type === 'Function') lintCall(node.name, parameters.length, report, [...here, 'name']);
-    parameters.forEach((parameter: Json, p: number) => parameter?.value && typeof parameter.value === 'object' && stack.push([parameter.value, [...here, 'parameters', p, 'value']]));
+    if (typeof node?.name === 'string' && node.type === 'Function')
+      lintCall(node.name, parameters.length, report, [...here, 'name']);
+    parameters.forEach(
+      (parameter: Json, p: number) =>
+        parameter?.value &&
+        typeof parameter.value === 'object' &&
+        stack.push([parameter.value, [...here, 'parameters', p, 'value']]),
+    );
   }
 }
 
@@ -135,35 +190,68 @@ function lintCall(name: string, argumentCount: number, report: Report, path: Jso
   const signature = functionNamed(name);
   if (!signature) {
     const near = functionNamedIgnoringCase(name);
-    const advice = near ? `did you mean ${near.name}? Function names are case-sensitive.` : 'check the name against the list of functions (…/schema/functions).';
+    const advice = near
+      ? `did you mean ${near.name}? Function names are case-sensitive.`
+      : 'check the name against the list of functions (…/schema/functions).';
     report('unknown-function', 'error', `There is no function named ${name}: ${advice}`, path, { inner });
     return;
   }
   const [min, max] = arityOf(signature);
   if (argumentCount < min || argumentCount > max) {
     const expected = max === Infinity ? `at least ${min}` : min === max ? `${min}` : `${min} to ${max}`;
-    report('function-arity', 'error', `${name} takes ${expected} arguments, not ${argumentCount}: ${name}(${signature.parameters.map((p) => p.name).join(', ')}).`, path, { inner });
+    report(
+      'function-arity',
+      'error',
+      `${name} takes ${expected} arguments, not ${argumentCount}: ${name}(${signature.parameters.map((p) => p.name).join(', ')}).`,
+      path,
+      { inner },
+    );
   }
 }
 
-function lintClause(clause: Json, path: JsonPath, sourceObject: Map<string, string | undefined> | undefined, report: Report): void {
+function lintClause(
+  clause: Json,
+  path: JsonPath,
+  sourceObject: Map<string, string | undefined> | undefined,
+  report: Report,
+): void {
   const operand = clause?.sourceOperandName;
   if (typeof operand === 'string' && unsupportedInScope.has(operand.toLowerCase())) {
-    report('scope-unsupported-attribute', 'warning', `Scoping filters on ${operand} do not work (known issue): scope by assignment or by another attribute.`, [...path, 'sourceOperandName']);
+    report(
+      'scope-unsupported-attribute',
+      'warning',
+      `Scoping filters on ${operand} do not work (known issue): scope by assignment or by another attribute.`,
+      [...path, 'sourceOperandName'],
+    );
   } else if (typeof operand === 'string' && sourceObject?.get(operand.toLowerCase()) === 'DateTime') {
-    report('scope-unsupported-attribute', 'warning', `${operand} is a date attribute; scoping filters on date attributes do not work (known issue): filter on another attribute.`, [...path, 'sourceOperandName']);
+    report(
+      'scope-unsupported-attribute',
+      'warning',
+      `${operand} is a date attribute; scoping filters on date attributes do not work (known issue): filter on another attribute.`,
+      [...path, 'sourceOperandName'],
+    );
   }
   const operatorName = clause?.operatorName;
   if (typeof operatorName !== 'string') return;
   const operator = filterOperatorNamed(operatorName);
   if (!operator) {
-    report('unknown-filter-operator', 'warning', `"${operatorName}" is not a known scoping operator: use one of the names …/schema/filterOperators lists (e.g. EQUALS, IS_NOT_NULL, REGEX_MATCH).`, [...path, 'operatorName']);
+    report(
+      'unknown-filter-operator',
+      'warning',
+      `"${operatorName}" is not a known scoping operator: use one of the names …/schema/filterOperators lists (e.g. EQUALS, IS_NOT_NULL, REGEX_MATCH).`,
+      [...path, 'operatorName'],
+    );
     return;
   }
   if (!operator.integerValue) return;
   list(clause?.targetOperand?.values).forEach((value: Json, v: number) => {
     if (typeof value !== 'string' || !/^[+-]?\d+$/.test(value)) {
-      report('scope-integer-value', 'error', `${operator.name} compares integers, and ${JSON.stringify(value)} is not one (documented limit): use a whole number such as "1000000".`, [...path, 'targetOperand', 'values', v]);
+      report(
+        'scope-integer-value',
+        'error',
+        `${operator.name} compares integers, and ${JSON.stringify(value)} is not one (documented limit): use a whole number such as "1000000".`,
+        [...path, 'targetOperand', 'values', v],
+      );
     }
   });
 }

@@ -39,13 +39,37 @@ export function tokenize(text: string): TokenizeResult {
         if (text[i] === '\\' && i + 1 < text.length) i++;
         value += text[i++];
       }
-      if (i >= text.length) return { error: { code: 'unterminated-string', message: 'This string constant has no closing double quote (").', start, end: text.length } };
+      if (i >= text.length)
+        return {
+          error: {
+            code: 'unterminated-string',
+            message: 'This string constant has no closing double quote (").',
+            start,
+            end: text.length,
+          },
+        };
       tokens.push({ kind: 'string', text: value, start, end: ++i });
     } else if (c === '[') {
       const close = text.indexOf(']', i + 1);
-      if (close < 0) return { error: { code: 'unterminated-attribute', message: 'This attribute reference has no closing bracket (]).', start, end: text.length } };
+      if (close < 0)
+        return {
+          error: {
+            code: 'unterminated-attribute',
+            message: 'This attribute reference has no closing bracket (]).',
+            start,
+            end: text.length,
+          },
+        };
       const name = text.slice(i + 1, close);
-      if (name.trim() === '') return { error: { code: 'empty-attribute', message: 'Write an attribute name between the brackets, e.g. [userPrincipalName].', start, end: close + 1 } };
+      if (name.trim() === '')
+        return {
+          error: {
+            code: 'empty-attribute',
+            message: 'Write an attribute name between the brackets, e.g. [userPrincipalName].',
+            start,
+            end: close + 1,
+          },
+        };
       tokens.push({ kind: 'attribute', text: name, start, end: (i = close + 1) });
     } else if (c === '=' || c === '<' || c === '>') {
       const two = text.slice(i, i + 2);
@@ -56,20 +80,31 @@ export function tokenize(text: string): TokenizeResult {
       i += 2;
       while (i < text.length && /[0-9A-Fa-f]/.test(text[i])) i++;
       const raw = text.slice(start, i);
-      if (raw.length === 2) return { error: { code: 'syntax', message: 'A hexadecimal number needs digits after &H, e.g. &HF7.', start, end: i } };
+      if (raw.length === 2)
+        return {
+          error: { code: 'syntax', message: 'A hexadecimal number needs digits after &H, e.g. &HF7.', start, end: i },
+        };
       tokens.push({ kind: 'number', text: raw, value: parseInt(raw.slice(2), 16), start, end: i });
     } else if (isDigit(c) || ((c === '-' || c === '+') && isDigit(text[i + 1] ?? ''))) {
       i++;
       while (i < text.length && (isDigit(text[i]) || text[i] === '.')) i++;
       const raw = text.slice(start, i);
       const value = Number(raw);
-      if (Number.isNaN(value)) return { error: { code: 'syntax', message: `"${raw}" is not a number.`, start, end: i } };
+      if (Number.isNaN(value))
+        return { error: { code: 'syntax', message: `"${raw}" is not a number.`, start, end: i } };
       tokens.push({ kind: 'number', text: raw, value, start, end: i });
     } else if (isNameStart(c)) {
       while (i < text.length && isNamePart(text[i])) i++;
       tokens.push({ kind: 'name', text: text.slice(start, i), start, end: i });
     } else {
-      return { error: { code: 'syntax', message: `Unexpected character "${c}". Attributes go in [brackets] and text in "double quotes".`, start, end: start + 1 } };
+      return {
+        error: {
+          code: 'syntax',
+          message: `Unexpected character "${c}". Attributes go in [brackets] and text in "double quotes".`,
+          start,
+          end: start + 1,
+        },
+      };
     }
   }
   tokens.push({ kind: 'end', start: text.length, end: text.length });

@@ -17,7 +17,11 @@ export class EvaluationFailure extends Error {
 /** .NET spells Booleans True and False, and so does the provisioning service in its results (guess). */
 export function toText(value: ExpressionValue | undefined, what = 'This argument', argument?: number): string {
   if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) throw new EvaluationFailure(`${what} is multi-valued: pick one value with Item() or combine them with Join().`, argument);
+  if (Array.isArray(value))
+    throw new EvaluationFailure(
+      `${what} is multi-valued: pick one value with Item() or combine them with Join().`,
+      argument,
+    );
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   return String(value);
 }

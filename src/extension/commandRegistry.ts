@@ -20,7 +20,9 @@ export class CommandRegistry implements vscode.Disposable {
 
   /** `what` names the failure when the handler's error does not ("Could not refresh the tree"). */
   register(id: CommandId, what: string, handler: Handler): void {
-    this.registrations.push(vscode.commands.registerCommand(id, (...args: never[]) => this.run(what, () => handler(...args))));
+    this.registrations.push(
+      vscode.commands.registerCommand(id, (...args: never[]) => this.run(what, () => handler(...args))),
+    );
   }
 
   /** Runs one user action; resolves to its result, or undefined when it was cancelled or failed (already shown). */

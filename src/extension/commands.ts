@@ -14,20 +14,36 @@ import type { Services } from './services';
 export function registerCommands(registry: CommandRegistry, services: Services): void {
   registry.register(id.signIn, 'Sign-in failed', () => connection.signIn(services));
   registry.register(id.signOut, 'Could not sign out', () => connection.signOut(services));
-  registry.register(id.switchConnection, 'Could not switch the connection', () => connection.switchConnection(services));
-  registry.register(id.connectSampleTenant, 'Could not connect to the sample tenant', () => connection.connectSampleTenant(services));
+  registry.register(id.switchConnection, 'Could not switch the connection', () =>
+    connection.switchConnection(services),
+  );
+  registry.register(id.connectSampleTenant, 'Could not connect to the sample tenant', () =>
+    connection.connectSampleTenant(services),
+  );
   registry.register(id.setClientSecret, 'Could not set the client secret', () => connection.setClientSecret(services));
-  registry.register(id.selectApiVersion, 'Could not select the API version', () => connection.selectApiVersion(services));
+  registry.register(id.selectApiVersion, 'Could not select the API version', () =>
+    connection.selectApiVersion(services),
+  );
   registry.register(id.showLog, 'Could not show the log', () => services.log.show());
   registry.register(id.refresh, 'Could not refresh', () => servicePrincipals.refresh(services));
-  registry.register(id.refreshServicePrincipal, 'Could not refresh the service principal', (node) => servicePrincipals.refreshServicePrincipal(services, node));
+  registry.register(id.refreshServicePrincipal, 'Could not refresh the service principal', (node) =>
+    servicePrincipals.refreshServicePrincipal(services, node),
+  );
   registry.register(id.filter, 'Could not filter', () => servicePrincipals.filter(services));
   registry.register(id.clearFilter, 'Could not clear the filter', () => servicePrincipals.clearFilter(services));
-  registry.register(id.showAllServicePrincipals, 'Could not show all service principals', () => servicePrincipals.showAll(services));
-  registry.register(id.showTemplateServicePrincipals, 'Could not filter the service principals', () => servicePrincipals.showFromApplicationTemplates(services));
+  registry.register(id.showAllServicePrincipals, 'Could not show all service principals', () =>
+    servicePrincipals.showAll(services),
+  );
+  registry.register(id.showTemplateServicePrincipals, 'Could not filter the service principals', () =>
+    servicePrincipals.showFromApplicationTemplates(services),
+  );
   registry.register(id.loadMore, 'Could not load more service principals', () => servicePrincipals.loadMore(services));
-  registry.register(id.copyObjectId, 'Could not copy the object ID', (node) => servicePrincipals.copyObjectId(services, node));
-  registry.register(id.openInEntra, 'Could not open the Entra admin center', (node) => servicePrincipals.openInEntra(services, node));
+  registry.register(id.copyObjectId, 'Could not copy the object ID', (node) =>
+    servicePrincipals.copyObjectId(services, node),
+  );
+  registry.register(id.openInEntra, 'Could not open the Entra admin center', (node) =>
+    servicePrincipals.openInEntra(services, node),
+  );
   registry.register(id.createJob, 'Could not create the job', (target) => createJobCommand(services, target));
   registry.register(id.showJob, 'Could not show the job', (node) => jobs.showJobCommand(services, node));
   registry.register(id.startJob, 'Could not start the job', (node) => jobs.startJobCommand(services, node));

@@ -1,5 +1,11 @@
 import * as vscode from 'vscode';
-import { createCredential, signInMethods, type Credential, type CredentialRequest, type SignInMethod } from '../auth/credentials';
+import {
+  createCredential,
+  signInMethods,
+  type Credential,
+  type CredentialRequest,
+  type SignInMethod,
+} from '../auth/credentials';
 import { tokenAccount } from '../auth/tokenClaims';
 import { VsCodeSessionCredential } from '../auth/vscodeSessionCredential';
 import { GraphClient } from '../graph/client';
@@ -51,7 +57,11 @@ export class ConnectionManager implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.settingsSubscription = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (connectionSettings.some((key) => event.affectsConfiguration(key)) && attemptKey(readSettings()) !== this.lastAttempt) void this.restore();
+      if (
+        connectionSettings.some((key) => event.affectsConfiguration(key)) &&
+        attemptKey(readSettings()) !== this.lastAttempt
+      )
+        void this.restore();
     });
   }
 
@@ -99,7 +109,11 @@ export class ConnectionManager implements vscode.Disposable {
       case 'deviceCode':
         return false;
       case 'vscode':
-        return (await this.vscodeCredential(settings)?.currentSession().catch(() => undefined)) !== undefined;
+        return (
+          (await this.vscodeCredential(settings)
+            ?.currentSession()
+            .catch(() => undefined)) !== undefined
+        );
       case 'clientSecret':
         return (await this.storedSecret(settings)) !== undefined;
       default:
@@ -142,7 +156,9 @@ export class ConnectionManager implements vscode.Disposable {
         tenant: request.tenant,
       };
       if (generation !== this.generation) return undefined;
-      this.log.info(`Signed in with ${signInMethods[settings.signInMethod]} as ${account} (${request.endpoint.displayName}, tenant ${request.tenant || 'organizations'}).`);
+      this.log.info(
+        `Signed in with ${signInMethods[settings.signInMethod]} as ${account} (${request.endpoint.displayName}, tenant ${request.tenant || 'organizations'}).`,
+      );
       this.setState({ kind: 'signedIn', connection });
       return connection;
     } catch (error) {
@@ -158,7 +174,13 @@ export class ConnectionManager implements vscode.Disposable {
   private async credentialRequest(settings: Settings, interactive: boolean): Promise<CredentialRequest> {
     if (settings.signInMethod === 'sampleTenant') {
       const sample = await this.sampleTenant.start(settings.sampleTenantEndpoint, this.log);
-      return { method: 'sampleTenant', endpoint: loopbackEndpoint(sample.url), tenant: sample.tenantId, ...sample.credentials, trustedCaPem: sample.trustedCaPem };
+      return {
+        method: 'sampleTenant',
+        endpoint: loopbackEndpoint(sample.url),
+        tenant: sample.tenantId,
+        ...sample.credentials,
+        trustedCaPem: sample.trustedCaPem,
+      };
     }
     await this.sampleTenant.stop();
     const endpoint = nationalClouds[settings.cloud] ?? nationalClouds.Global;
@@ -173,7 +195,9 @@ export class ConnectionManager implements vscode.Disposable {
       onDeviceCode: (info) => void showDeviceCode(info.userCode, info.verificationUri),
     };
     if (settings.signInMethod === 'clientSecret') {
-      request.clientSecret = (await this.storedSecret(settings)) ?? (interactive && settings.clientId ? await this.askForSecret(settings.clientId) : undefined);
+      request.clientSecret =
+        (await this.storedSecret(settings)) ??
+        (interactive && settings.clientId ? await this.askForSecret(settings.clientId) : undefined);
     }
     return request;
   }
@@ -190,7 +214,14 @@ export class ConnectionManager implements vscode.Disposable {
   }
 
   private vscodeCredential(settings: Settings): VsCodeSessionCredential | undefined {
-    const credential = createCredential({ method: 'vscode', endpoint: nationalClouds[settings.cloud], tenant: settings.tenant, clientId: settings.clientId, authentication: vscode.authentication, uiKind: uiKind() });
+    const credential = createCredential({
+      method: 'vscode',
+      endpoint: nationalClouds[settings.cloud],
+      tenant: settings.tenant,
+      clientId: settings.clientId,
+      authentication: vscode.authentication,
+      uiKind: uiKind(),
+    });
     // On the web without graphSync.clientId the sign-in is a browser one, which never reconnects silently.
     return credential.credential instanceof VsCodeSessionCredential ? credential.credential : undefined;
   }
@@ -229,7 +260,14 @@ export class ConnectionManager implements vscode.Disposable {
 }
 
 const attemptKey = (settings: Settings) =>
-  JSON.stringify([settings.signInMethod, settings.cloud, settings.tenant, settings.clientId, settings.clientCertificatePath, settings.sampleTenantEndpoint]);
+  JSON.stringify([
+    settings.signInMethod,
+    settings.cloud,
+    settings.tenant,
+    settings.clientId,
+    settings.clientCertificatePath,
+    settings.sampleTenantEndpoint,
+  ]);
 
 async function showDeviceCode(userCode: string, verificationUri: string): Promise<void> {
   const action = await vscode.window.showInformationMessage(

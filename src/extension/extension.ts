@@ -35,7 +35,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 
   const reportApiVersion = () => {
     const written = invalidApiVersion();
-    if (written !== undefined) void ui.warn(safe`graphSync.apiVersion is "${written}", which is not a Graph version: use "v1.0" or "beta". Using v1.0.`);
+    if (written !== undefined)
+      void ui.warn(
+        safe`graphSync.apiVersion is "${written}", which is not a Graph version: use "v1.0" or "beta". Using v1.0.`,
+      );
   };
   reportApiVersion();
   context.subscriptions.push(
@@ -53,7 +56,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${settingsSection}.apiVersion`)) reportApiVersion();
-      if (event.affectsConfiguration(`${settingsSection}.apiVersion`) || event.affectsConfiguration(`${settingsSection}.servicePrincipals.pageSize`)) {
+      if (
+        event.affectsConfiguration(`${settingsSection}.apiVersion`) ||
+        event.affectsConfiguration(`${settingsSection}.servicePrincipals.pageSize`)
+      ) {
         statusBar.render();
         store.clear();
         tree.refresh();

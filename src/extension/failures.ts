@@ -46,7 +46,11 @@ function briefly(cause: unknown): string {
 /** Everything about a failure, for the log: Graph's message, request-id, date and what to do, or the stack. */
 function inFull(what: string, cause: unknown): string {
   if (cause instanceof GraphRequestError) {
-    const ids = [cause.requestId && `request-id ${cause.requestId}`, cause.clientRequestId && `client-request-id ${cause.clientRequestId}`, cause.date && `date ${cause.date}`];
+    const ids = [
+      cause.requestId && `request-id ${cause.requestId}`,
+      cause.clientRequestId && `client-request-id ${cause.clientRequestId}`,
+      cause.date && `date ${cause.date}`,
+    ];
     return [`${what}: ${cause.message}`, ids.filter(Boolean).join(', '), cause.hint].filter(Boolean).join('. ');
   }
   return `${what}: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`;

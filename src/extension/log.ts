@@ -8,7 +8,10 @@ export function createLog(): vscode.LogOutputChannel {
 
 export function traceRequests(log: vscode.LogOutputChannel): (event: RequestTrace) => void {
   return (event) => {
-    const ids = [event.requestId && `request-id ${event.requestId}`, event.clientRequestId && `client-request-id ${event.clientRequestId}`]
+    const ids = [
+      event.requestId && `request-id ${event.requestId}`,
+      event.clientRequestId && `client-request-id ${event.clientRequestId}`,
+    ]
       .filter(Boolean)
       .join(', ');
     const outcome = event.failure ?? String(event.status ?? '');

@@ -12,7 +12,10 @@ export function withoutLinks(text: string): string {
       // `[label](target)`: VS Code's link parser needs `](` adjacent.
       .replace(/\]\(/g, `]${zeroWidthSpace}(`)
       // Bare URIs with a scheme VS Code opens (command:, vscode:, http(s):, file:) in a message.
-      .replace(/\b(command|vscode|vscode-insiders|https?|file|mailto)(?=:)/gi, (scheme: string) => `${scheme.slice(0, 1)}${zeroWidthSpace}${scheme.slice(1)}`)
+      .replace(
+        /\b(command|vscode|vscode-insiders|https?|file|mailto)(?=:)/gi,
+        (scheme: string) => `${scheme.slice(0, 1)}${zeroWidthSpace}${scheme.slice(1)}`,
+      )
   );
 }
 

@@ -4,7 +4,15 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { CommandRegistry } from './commandRegistry';
 import { panelTypes } from './ids';
-import { isViewModel, responseActions, type HostToWebview, type ResponseAction, type ResponseViewModel, type SavedState, type WebviewToHost } from '../webview/protocol';
+import {
+  isViewModel,
+  responseActions,
+  type HostToWebview,
+  type ResponseAction,
+  type ResponseViewModel,
+  type SavedState,
+  type WebviewToHost,
+} from '../webview/protocol';
 
 export interface RenderedResponse {
   findings: number;
@@ -52,7 +60,14 @@ export class ResponsePanel implements vscode.Disposable {
       // Beside the file being edited, if any; otherwise in the active editor group.
       const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
       const options = { ...this.webviewOptions(), enableFindWidget: true, retainContextWhenHidden: false };
-      this.adopt(vscode.window.createWebviewPanel(panelTypes.response, view.title, { viewColumn: column, preserveFocus }, options));
+      this.adopt(
+        vscode.window.createWebviewPanel(
+          panelTypes.response,
+          view.title,
+          { viewColumn: column, preserveFocus },
+          options,
+        ),
+      );
     }
     this.panel!.title = view.title;
     await this.ready.promise;
@@ -91,7 +106,10 @@ export class ResponsePanel implements vscode.Disposable {
 
   /** An untitled document beside the panel, to search, fold or save the body with the editor's tools. */
   private async openDocument(view: ResponseViewModel): Promise<void> {
-    const document = await vscode.workspace.openTextDocument({ language: view.body.language === 'json' ? 'json' : 'plaintext', content: view.body.text });
+    const document = await vscode.workspace.openTextDocument({
+      language: view.body.language === 'json' ? 'json' : 'plaintext',
+      content: view.body.text,
+    });
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   }
 
@@ -125,7 +143,11 @@ export class ResponsePanel implements vscode.Disposable {
   }
 
   private webviewOptions(): vscode.WebviewOptions {
-    return { enableScripts: true, enableCommandUris: false, localResourceRoots: [this.resource('dist'), this.resource('media')] };
+    return {
+      enableScripts: true,
+      enableCommandUris: false,
+      localResourceRoots: [this.resource('dist'), this.resource('media')],
+    };
   }
 
   private receive(message: WebviewToHost): void {
@@ -137,7 +159,8 @@ export class ResponsePanel implements vscode.Disposable {
         this.ready.resolve();
         break;
       case 'copy':
-        if (typeof message.text === 'string' && typeof message.what === 'string') void this.copy(message.text, message.what);
+        if (typeof message.text === 'string' && typeof message.what === 'string')
+          void this.copy(message.text, message.what);
         break;
       case 'action':
         if (responseActions.includes(message.action)) {
@@ -145,7 +168,8 @@ export class ResponsePanel implements vscode.Disposable {
         }
         break;
       case 'rendered':
-        if (typeof message.findings === 'number' && typeof message.lines === 'number') this.rendered.fire({ findings: message.findings, lines: message.lines });
+        if (typeof message.findings === 'number' && typeof message.lines === 'number')
+          this.rendered.fire({ findings: message.findings, lines: message.lines });
         break;
     }
   }

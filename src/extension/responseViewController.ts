@@ -44,7 +44,10 @@ export class ResponseViewController implements vscode.Disposable, ResponseAction
    * GET the job and show the answer (a Graph error is shown in the view too, so it can be read again). From a tree
    * click the focus stays in the tree, as a preview does: the next key or right-click still goes to the row.
    */
-  async showJob(target: Pick<JobTarget, 'servicePrincipal'> & { job: { id: string } }, options: { preserveFocus?: boolean } = {}): Promise<void> {
+  async showJob(
+    target: Pick<JobTarget, 'servicePrincipal'> & { job: { id: string } },
+    options: { preserveFocus?: boolean } = {},
+  ): Promise<void> {
     const result = await this.jobs.read(target);
     const view = describeJobRead({ ...this.target(target.servicePrincipal), jobId: target.job.id }, result);
     this.logFindings(view.title, view.validation?.findings.length);
@@ -73,7 +76,13 @@ export class ResponseViewController implements vscode.Disposable, ResponseAction
   private follow(change: StoreChange): void {
     const view = this.panel.current;
     const job = view?.job;
-    if (!view || !job || (change.entity !== 'job' && change.entity !== 'jobs') || change.servicePrincipalId !== job.servicePrincipalId) return;
+    if (
+      !view ||
+      !job ||
+      (change.entity !== 'job' && change.entity !== 'jobs') ||
+      change.servicePrincipalId !== job.servicePrincipalId
+    )
+      return;
     if (change.entity === 'job' && change.jobId !== job.jobId) return;
     const read = this.store.job(job.servicePrincipalId, job.jobId);
     // Only a delete or a 404 says the job is gone; a list without it may just lag behind a create (eventual consistency).
@@ -81,7 +90,11 @@ export class ResponseViewController implements vscode.Disposable, ResponseAction
       void this.panel.update({
         ...view,
         job: undefined,
-        outcome: { kind: 'warning', summary: `Job ${job.jobId} was deleted. Its last answer from Graph is shown below.`, hint: view.outcome.summary },
+        outcome: {
+          kind: 'warning',
+          summary: `Job ${job.jobId} was deleted. Its last answer from Graph is shown below.`,
+          hint: view.outcome.summary,
+        },
       });
       return;
     }
@@ -94,7 +107,10 @@ export class ResponseViewController implements vscode.Disposable, ResponseAction
     const job = view.job;
     if (!job) return undefined;
     const templateId = this.store.job(job.servicePrincipalId, job.jobId)?.value.templateId;
-    return { servicePrincipal: { id: job.servicePrincipalId, displayName: job.servicePrincipalName }, job: { id: job.jobId, templateId } };
+    return {
+      servicePrincipal: { id: job.servicePrincipalId, displayName: job.servicePrincipalName },
+      job: { id: job.jobId, templateId },
+    };
   }
 
   private target(servicePrincipal: ServicePrincipalRef) {
@@ -109,7 +125,8 @@ export class ResponseViewController implements vscode.Disposable, ResponseAction
   }
 
   private logFindings(title: string, findings: number | undefined): void {
-    if (findings !== undefined) this.log.info(`${title}: ${findings === 0 ? 'valid' : `${findings} schema finding(s)`}.`);
+    if (findings !== undefined)
+      this.log.info(`${title}: ${findings === 0 ? 'valid' : `${findings} schema finding(s)`}.`);
   }
 
   dispose(): void {

@@ -38,7 +38,12 @@ export class SampleTenant {
       );
     }
     const emulator = await this.running;
-    return { url: emulator.url, tenantId: emulator.tenantId, credentials: emulator.credentials, trustedCaPem: emulator.tls.caCertPem };
+    return {
+      url: emulator.url,
+      tenantId: emulator.tenantId,
+      credentials: emulator.credentials,
+      trustedCaPem: emulator.tls.caCertPem,
+    };
   }
 
   async stop(): Promise<void> {

@@ -35,16 +35,22 @@ export function readSettings(): Settings {
     tenant: config.get<string>('tenant', 'organizations').trim(),
     clientId: config.get<string>('clientId', '').trim(),
     clientCertificatePath: config.get<string>('clientCertificatePath', '').trim(),
-    apiVersion: invalidApiVersion() === undefined ? config.get<ApiVersion>('apiVersion', defaultApiVersion) : defaultApiVersion,
+    apiVersion:
+      invalidApiVersion() === undefined ? config.get<ApiVersion>('apiVersion', defaultApiVersion) : defaultApiVersion,
     sampleTenantEndpoint: config.get<string>('sampleTenant.endpoint', '').trim(),
     pageSize: Math.min(999, Math.max(1, config.get<number>('servicePrincipals.pageSize', 100))),
   };
 }
 
 /** Settings that change where tokens come from or go to: a change means signing in again. */
-export const connectionSettings = ['signInMethod', 'cloud', 'tenant', 'clientId', 'clientCertificatePath', 'sampleTenant.endpoint'].map(
-  (key) => `${settingsSection}.${key}`,
-);
+export const connectionSettings = [
+  'signInMethod',
+  'cloud',
+  'tenant',
+  'clientId',
+  'clientCertificatePath',
+  'sampleTenant.endpoint',
+].map((key) => `${settingsSection}.${key}`);
 
 /** Writes user (global) settings: the connection settings are application-scoped and cannot live in a workspace. */
 export async function updateSettings(values: Partial<Record<string, unknown>>): Promise<void> {

@@ -5,7 +5,11 @@ import { commandIds, statusBarItemIds } from './ids';
 
 /** Who is signed in, to which tenant and cloud, and which API version is used; a click offers to change it. */
 export class ConnectionStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem(statusBarItemIds.connection, vscode.StatusBarAlignment.Left, 50);
+  private readonly item = vscode.window.createStatusBarItem(
+    statusBarItemIds.connection,
+    vscode.StatusBarAlignment.Left,
+    50,
+  );
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly connection: ConnectionManager) {
@@ -21,7 +25,9 @@ export class ConnectionStatusBar implements vscode.Disposable {
     switch (state.kind) {
       case 'signedOut':
         this.item.text = '$(account) Graph Sync: Sign In';
-        this.item.tooltip = state.problem ? `Not signed in: ${state.problem}` : 'Sign in to Microsoft Graph to browse provisioning';
+        this.item.tooltip = state.problem
+          ? `Not signed in: ${state.problem}`
+          : 'Sign in to Microsoft Graph to browse provisioning';
         this.item.command = commandIds.signIn;
         this.item.accessibilityInformation = { label: 'Graph Sync: not signed in. Sign in.' };
         return;
@@ -34,9 +40,19 @@ export class ConnectionStatusBar implements vscode.Disposable {
       case 'signedIn': {
         const { account, endpoint, tenant, method } = state.connection;
         this.item.text = `$(account) ${account} · ${endpoint.displayName} · ${version}`;
-        this.item.tooltip = [`Signed in as ${account}`, `Tenant: ${tenant || 'organizations'}`, `Cloud: ${endpoint.displayName}`, `API version: ${version}`, `Method: ${signInMethods[method]}`, '', 'Click to switch or sign out'].join('\n');
+        this.item.tooltip = [
+          `Signed in as ${account}`,
+          `Tenant: ${tenant || 'organizations'}`,
+          `Cloud: ${endpoint.displayName}`,
+          `API version: ${version}`,
+          `Method: ${signInMethods[method]}`,
+          '',
+          'Click to switch or sign out',
+        ].join('\n');
         this.item.command = commandIds.switchConnection;
-        this.item.accessibilityInformation = { label: `Graph Sync: signed in as ${account}, ${endpoint.displayName} cloud, Graph ${version}. Switch or sign out.` };
+        this.item.accessibilityInformation = {
+          label: `Graph Sync: signed in as ${account}, ${endpoint.displayName} cloud, Graph ${version}. Switch or sign out.`,
+        };
         return;
       }
     }

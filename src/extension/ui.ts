@@ -75,7 +75,13 @@ export class Ui implements vscode.Disposable {
   async confirm(message: string, detail: string, action: string): Promise<boolean> {
     this.tell('modal', `${message}\n${detail}`);
     if (this.answers.confirm !== undefined) return this.answers.confirm;
-    return (await vscode.window.showWarningMessage(withoutLinks(message), { modal: true, detail: withoutLinks(detail) }, action)) === action;
+    return (
+      (await vscode.window.showWarningMessage(
+        withoutLinks(message),
+        { modal: true, detail: withoutLinks(detail) },
+        action,
+      )) === action
+    );
   }
 
   async pick<T>(items: PickItem<T>[], options: PickOptions): Promise<T | undefined> {
@@ -106,17 +112,23 @@ export class Ui implements vscode.Disposable {
   progress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Thenable<T> {
     const text = this.tell('progress', title);
     return vscode.window.withProgress({ location: { viewId: viewIds.servicePrincipals } }, () =>
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: text, cancellable: true }, (_progress, token) => {
-        const abort = new AbortController();
-        const subscription = token.onCancellationRequested(() => abort.abort(new vscode.CancellationError()));
-        return task(abort.signal).finally(() => subscription.dispose());
-      }),
+      vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: text, cancellable: true },
+        (_progress, token) => {
+          const abort = new AbortController();
+          const subscription = token.onCancellationRequested(() => abort.abort(new vscode.CancellationError()));
+          return task(abort.signal).finally(() => subscription.dispose());
+        },
+      ),
     );
   }
 
   /** Progress in the status bar only, for work the user did not wait on explicitly (signing in, reading a list). */
   quietProgress<T>(title: string, task: () => Thenable<T>): Thenable<T> {
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: this.tell('progress', title) }, task);
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: this.tell('progress', title) },
+      task,
+    );
   }
 
   /** The next scripted quick pick answer, for pickers that build their own quick pick (search as you type). */
@@ -125,14 +137,24 @@ export class Ui implements vscode.Disposable {
   }
 
   private async pickItems<T>(items: PickItem<T>[], options: PickOptions, many: boolean): Promise<T[] | undefined> {
-    this.tell('pick', [options.title, ...items.flatMap((item) => [item.label, item.description ?? '', item.detail ?? ''])].join('\n'));
+    this.tell(
+      'pick',
+      [options.title, ...items.flatMap((item) => [item.label, item.description ?? '', item.detail ?? ''])].join('\n'),
+    );
     if (this.answers.pick.length > 0) {
       const labels = this.answers.pick.shift();
       return labels && items.filter((item) => labels.includes(item.label)).map((item) => item.value);
     }
     const shown = items.map((item) => ({ ...plainItem(item), item }));
-    const quickPickOptions = { title: withoutLinks(options.title), placeHolder: options.placeHolder && withoutLinks(options.placeHolder), matchOnDetail: options.matchOnDetail };
-    if (many) return (await vscode.window.showQuickPick(shown, { ...quickPickOptions, canPickMany: true }))?.map((chosen) => chosen.item.value);
+    const quickPickOptions = {
+      title: withoutLinks(options.title),
+      placeHolder: options.placeHolder && withoutLinks(options.placeHolder),
+      matchOnDetail: options.matchOnDetail,
+    };
+    if (many)
+      return (await vscode.window.showQuickPick(shown, { ...quickPickOptions, canPickMany: true }))?.map(
+        (chosen) => chosen.item.value,
+      );
     const chosen = await vscode.window.showQuickPick(shown, quickPickOptions);
     return chosen && [chosen.item.value];
   }
@@ -151,5 +173,10 @@ export class Ui implements vscode.Disposable {
 /** Quick pick text is tenant text (names, ids, descriptions): no links and no icons. */
 export function plainItem<T>(item: PickItem<T>): vscode.QuickPickItem {
   const label = item.icon ? `$(${item.icon}) ${plainText(item.label)}` : plainText(item.label);
-  return { label, description: item.description && plainText(item.description), detail: item.detail && plainText(item.detail), picked: item.picked };
+  return {
+    label,
+    description: item.description && plainText(item.description),
+    detail: item.detail && plainText(item.detail),
+    picked: item.picked,
+  };
 }

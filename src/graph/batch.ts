@@ -42,8 +42,13 @@ export interface BatchOptions {
  * Sends GETs in one round trip and returns each one's parsed body or error, keyed by id. Inner requests that Graph
  * throttled (429/503/504, each with its own Retry-After) are sent again in a later batch, a bounded number of times.
  */
-export async function batchGet(client: GraphClient, requests: BatchGet[], options: BatchOptions = {}): Promise<Map<string, BatchResult<unknown>>> {
-  if (requests.length > maxBatchSize) throw new RangeError(`A batch holds at most ${maxBatchSize} requests, not ${requests.length}.`);
+export async function batchGet(
+  client: GraphClient,
+  requests: BatchGet[],
+  options: BatchOptions = {},
+): Promise<Map<string, BatchResult<unknown>>> {
+  if (requests.length > maxBatchSize)
+    throw new RangeError(`A batch holds at most ${maxBatchSize} requests, not ${requests.length}.`);
   const results = new Map<string, BatchResult<unknown>>();
   let pending = requests;
   for (let round = 0; pending.length > 0; round++) {
@@ -69,7 +74,14 @@ export async function batchGet(client: GraphClient, requests: BatchGet[], option
   }
   for (const request of requests) {
     if (!results.has(request.id)) {
-      results.set(request.id, { ok: false, error: new GraphRequestError({ kind: 'malformed', status: 200, graphMessage: `The batch response has no answer for request ${request.id}.` }) });
+      results.set(request.id, {
+        ok: false,
+        error: new GraphRequestError({
+          kind: 'malformed',
+          status: 200,
+          graphMessage: `The batch response has no answer for request ${request.id}.`,
+        }),
+      });
     }
   }
   return results;
@@ -97,7 +109,12 @@ function resultOf(item: InnerResponse, request: BatchGet, outer: GraphExchange):
       date: envelope.date ?? outer.responseHeaders['date'],
       retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined,
       // The inner request's own method and URL, so that the error says (and hints can tell) which call failed.
-      exchange: { ...outer, method: 'GET', url: outer.url.replace(/\/\$batch$/, () => withQuery(request.path, request.query)), responseText: text },
+      exchange: {
+        ...outer,
+        method: 'GET',
+        url: outer.url.replace(/\/\$batch$/, () => withQuery(request.path, request.query)),
+        responseText: text,
+      },
     }),
   };
 }

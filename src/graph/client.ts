@@ -87,7 +87,8 @@ export class GraphClient {
   /** Sends one request; resolves on 2xx, otherwise throws GraphRequestError (with the exchange when one happened). */
   async send(spec: GraphRequestSpec): Promise<GraphResponse> {
     // An absolute path is a link Graph returned: follow it only to the endpoint this client is connected to.
-    if (/^[a-z][a-z\d+.-]*:/i.test(spec.path) && originOf(spec.path) !== this.origin) throw new GraphRequestError({ kind: 'foreignLink', link: spec.path });
+    if (/^[a-z][a-z\d+.-]*:/i.test(spec.path) && originOf(spec.path) !== this.origin)
+      throw new GraphRequestError({ kind: 'foreignLink', link: spec.path });
     const capture = new RequestCapture(spec.version ?? this.defaultVersion);
     capture.recordedBody = spec.recordedBody;
     let request = this.client
@@ -109,7 +110,11 @@ export class GraphClient {
     try {
       exchange.responseText = await response.text();
     } catch (error) {
-      const kind = spec.signal?.aborted ? 'cancelled' : (error as Error).name === 'TimeoutError' ? 'timeout' : 'network';
+      const kind = spec.signal?.aborted
+        ? 'cancelled'
+        : (error as Error).name === 'TimeoutError'
+          ? 'timeout'
+          : 'network';
       capture.failure = { kind, cause: error };
       throw failureOf(capture, error);
     } finally {
@@ -129,7 +134,13 @@ export function parseJson<T>(response: GraphResponse): T {
   try {
     return JSON.parse(response.text) as T;
   } catch (cause) {
-    throw new GraphRequestError({ kind: 'malformed', status: response.status, exchange: response.exchange, ...idsOf(response.exchange), cause });
+    throw new GraphRequestError({
+      kind: 'malformed',
+      status: response.status,
+      exchange: response.exchange,
+      ...idsOf(response.exchange),
+      cause,
+    });
   }
 }
 
@@ -199,5 +210,10 @@ function failureOf(capture: RequestCapture, error: unknown): GraphRequestError {
   if (error instanceof GraphRequestError) return error;
   // The chain records what really went wrong; graph-client hands us only a GraphError that lost the original error.
   const failure = capture.failure ?? { kind: 'network', cause: error };
-  return new GraphRequestError({ kind: failure.kind, exchange: capture.exchange, ...idsOf(capture.exchange), cause: failure.cause });
+  return new GraphRequestError({
+    kind: failure.kind,
+    exchange: capture.exchange,
+    ...idsOf(capture.exchange),
+    cause: failure.cause,
+  });
 }

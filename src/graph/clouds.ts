@@ -84,7 +84,9 @@ export function loopbackEndpoint(url: string): GraphEndpoint {
     throw new Error(`"${url}" is not a URL. Use the emulator's address, e.g. https://127.0.0.1:8443.`);
   }
   if (parsed.protocol !== 'https:' || !loopbackHosts.has(parsed.hostname)) {
-    throw new Error(`"${url}" is not an https address on this machine (127.0.0.1, localhost or [::1]); only a local emulator may be used.`);
+    throw new Error(
+      `"${url}" is not an https address on this machine (127.0.0.1, localhost or [::1]); only a local emulator may be used.`,
+    );
   }
   const origin = parsed.origin;
   return {

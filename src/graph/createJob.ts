@@ -42,7 +42,12 @@ export type CreateJobOutcome =
  * Creates a job from a template. The job list is always read just before the POST (a list read before a dialog may
  * miss someone else's job), so callers pass no list of their own.
  */
-export async function createJob(client: GraphClient, servicePrincipalId: string, templateId: string, options: CallOptions = {}): Promise<CreateJobOutcome> {
+export async function createJob(
+  client: GraphClient,
+  servicePrincipalId: string,
+  templateId: string,
+  options: CallOptions = {},
+): Promise<CreateJobOutcome> {
   const { version, signal } = options;
   let known: Set<string>;
   try {
@@ -54,12 +59,24 @@ export async function createJob(client: GraphClient, servicePrincipalId: string,
   const sentAt = new Date();
   let response: GraphResponse;
   try {
-    response = await client.send({ method: 'POST', path: `${synchronizationPath(servicePrincipalId)}/jobs`, body: { templateId }, version, signal });
+    response = await client.send({
+      method: 'POST',
+      path: `${synchronizationPath(servicePrincipalId)}/jobs`,
+      body: { templateId },
+      version,
+      signal,
+    });
   } catch (error) {
     if (!(error instanceof GraphRequestError)) throw error;
     if (isDefiniteRefusal(error)) return { kind: 'notCreated', error };
     const startedAt = error.exchange?.startedAt;
-    return reconcile(client, servicePrincipalId, templateId, { error, sentAt: startedAt ? new Date(startedAt) : sentAt, knownJobIds: [...known] }, version);
+    return reconcile(
+      client,
+      servicePrincipalId,
+      templateId,
+      { error, sentAt: startedAt ? new Date(startedAt) : sentAt, knownJobIds: [...known] },
+      version,
+    );
   }
   return { kind: 'created', job: parseJob(response.text), response };
 }
@@ -85,17 +102,31 @@ export function createExchange(outcome: CreateJobOutcome): GraphExchange | undef
 }
 
 /** Jobs from the template that are not among the known ids: the ones that appeared since. */
-export function newJobsFrom(templateId: string, knownJobIds: Iterable<string>, jobsNow: SynchronizationJob[]): SynchronizationJob[] {
+export function newJobsFrom(
+  templateId: string,
+  knownJobIds: Iterable<string>,
+  jobsNow: SynchronizationJob[],
+): SynchronizationJob[] {
   const known = new Set(knownJobIds);
   return jobsNow.filter((job) => job.templateId === templateId && !known.has(job.id));
 }
 
-async function reconcile(client: GraphClient, servicePrincipalId: string, templateId: string, unresolved: Unresolved, version: CallOptions['version']): Promise<CreateJobOutcome> {
+async function reconcile(
+  client: GraphClient,
+  servicePrincipalId: string,
+  templateId: string,
+  unresolved: Unresolved,
+  version: CallOptions['version'],
+): Promise<CreateJobOutcome> {
   try {
     // A job created a moment ago may take a little while to be listed, so the list is read a few times.
     for (let read = 1; ; read++) {
       // Deliberately without the caller's signal: after a cancellation the user still needs to know what happened.
-      const created = newJobsFrom(templateId, unresolved.knownJobIds, await listJobs(client, servicePrincipalId, { version }));
+      const created = newJobsFrom(
+        templateId,
+        unresolved.knownJobIds,
+        await listJobs(client, servicePrincipalId, { version }),
+      );
       if (created.length === 1) return { kind: 'createdDespiteError', job: created[0], error: unresolved.error };
       if (created.length > 1) return { kind: 'severalNewJobs', jobs: created, ...unresolved };
       if (read === reconcileReads) return { kind: 'notVisibleYet', ...unresolved };

@@ -19,7 +19,9 @@ export class CreateInFlightError extends Error {
   readonly key: CreateJobKey;
 
   constructor(key: CreateJobKey) {
-    super(`A job from template ${key.templateId} is already being created on this service principal; wait for it to finish.`);
+    super(
+      `A job from template ${key.templateId} is already being created on this service principal; wait for it to finish.`,
+    );
     this.name = 'CreateInFlightError';
     this.key = key;
   }

@@ -32,7 +32,8 @@ export interface CredentialFields {
  * What writes to a service principal's synchronization need (Graph reference: Add synchronization secrets,
  * validateCredentials, provisionOnDemand), least privileged first; named in the hint of a 401/403.
  */
-export const synchronizationWritePermissions = 'Synchronization.ReadWrite.All (delegated), or Application.ReadWrite.OwnedBy or Synchronization.ReadWrite.All (application)';
+export const synchronizationWritePermissions =
+  'Synchronization.ReadWrite.All (delegated), or Application.ReadWrite.OwnedBy or Synchronization.ReadWrite.All (application)';
 
 export const redactedValue = '<redacted>';
 
@@ -55,13 +56,22 @@ export function credentialFields(template: Pick<SynchronizationTemplate, 'metada
     const fields = parsed.map((item): CredentialField => {
       if (typeof item === 'string') return { name: item, secret: looksSecret(item), required: true };
       const record = (item ?? {}) as Record<string, unknown>;
-      const name = typeof record.name === 'string' ? record.name : typeof record.key === 'string' ? record.key : undefined;
+      const name =
+        typeof record.name === 'string' ? record.name : typeof record.key === 'string' ? record.key : undefined;
       if (!name) throw new Error('a field has no name');
-      return { name, secret: typeof record.secret === 'boolean' ? record.secret : looksSecret(name), required: record.required !== false };
+      return {
+        name,
+        secret: typeof record.secret === 'boolean' ? record.secret : looksSecret(name),
+        required: record.required !== false,
+      };
     });
     return { fields, source: 'template' };
   } catch (error) {
-    return { fields: fallbackFields, source: 'fallback', problem: `The template's configurationFields could not be read (${(error as Error).message}); using BaseAddress and SecretToken.` };
+    return {
+      fields: fallbackFields,
+      source: 'fallback',
+      problem: `The template's configurationFields could not be read (${(error as Error).message}); using BaseAddress and SecretToken.`,
+    };
   }
 }
 
@@ -93,7 +103,12 @@ export function settingsEntries(settings: ProvisioningSettings): SecretEntry[] {
 const redact = (entries: SecretEntry[]) => entries.map(({ key }) => ({ key, value: redactedValue }));
 
 /** PUT SP/synchronization/secrets → 204. Refuses an empty list itself: Graph mishandles an empty payload (FACTS.md). */
-export async function setSecrets(client: GraphClient, servicePrincipalId: string, secrets: SecretEntry[], options: CallOptions = {}): Promise<GraphResponse> {
+export async function setSecrets(
+  client: GraphClient,
+  servicePrincipalId: string,
+  secrets: SecretEntry[],
+  options: CallOptions = {},
+): Promise<GraphResponse> {
   if (secrets.length === 0) throw new RangeError('Nothing to save: give at least one credential.');
   return client.send({
     method: 'PUT',
@@ -127,7 +142,10 @@ export async function validateCredentials(
   const entered = credentials === 'saved' ? [] : credentials;
   const common = { useSavedCredentials: credentials === 'saved', credentials: entered };
   const body = 'jobId' in target ? common : { ...common, templateId: target.templateId };
-  const path = 'jobId' in target ? `${jobPath(servicePrincipalId, target.jobId)}/validateCredentials` : `${synchronizationPath(servicePrincipalId)}/jobs/validateCredentials`;
+  const path =
+    'jobId' in target
+      ? `${jobPath(servicePrincipalId, target.jobId)}/validateCredentials`
+      : `${synchronizationPath(servicePrincipalId)}/jobs/validateCredentials`;
   try {
     const response = await client.send({
       method: 'POST',

@@ -19,11 +19,19 @@ export interface DirectorySearchOptions extends CallOptions {
 export const userSearchPermissions = 'User.ReadBasic.All or User.Read.All';
 export const groupSearchPermissions = 'GroupMember.Read.All or Group.Read.All';
 
-export function searchUsers(client: GraphClient, text: string, options: DirectorySearchOptions = {}): Promise<DirectoryObjectSummary[]> {
+export function searchUsers(
+  client: GraphClient,
+  text: string,
+  options: DirectorySearchOptions = {},
+): Promise<DirectoryObjectSummary[]> {
   return search(client, 'users', 'userPrincipalName', userSearchPermissions, text, options);
 }
 
-export function searchGroups(client: GraphClient, text: string, options: DirectorySearchOptions = {}): Promise<DirectoryObjectSummary[]> {
+export function searchGroups(
+  client: GraphClient,
+  text: string,
+  options: DirectorySearchOptions = {},
+): Promise<DirectoryObjectSummary[]> {
   return search(client, 'groups', 'mailNickname', groupSearchPermissions, text, options);
 }
 

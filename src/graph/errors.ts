@@ -88,12 +88,14 @@ function originOf(link: string | undefined): string {
 
 function describeCause(error: Error): string {
   const cause = (error as { cause?: unknown }).cause;
-  const code = cause && typeof cause === 'object' && 'code' in cause ? ` (${String((cause as { code: unknown }).code)})` : '';
+  const code =
+    cause && typeof cause === 'object' && 'code' in cause ? ` (${String((cause as { code: unknown }).code)})` : '';
   return `${error.message}${code}`;
 }
 
 const isSynchronizationCall = (d: GraphErrorDetails) => /\/synchronization(\/|$|\?)/.test(d.exchange?.url ?? '');
-const isProvisioningLogsCall = (d: GraphErrorDetails) => /\/auditLogs\/provisioning(\/|$|\?)/i.test(d.exchange?.url ?? '');
+const isProvisioningLogsCall = (d: GraphErrorDetails) =>
+  /\/auditLogs\/provisioning(\/|$|\?)/i.test(d.exchange?.url ?? '');
 
 function hintFor(d: GraphErrorDetails): string {
   switch (d.kind) {
@@ -160,14 +162,24 @@ function httpHint(d: GraphErrorDetails): string {
 }
 
 /** Reads Graph's error envelope `{"error":{"code","message","innerError":{…}}}`; tolerates anything else. */
-export function parseErrorEnvelope(text: string | undefined): { code?: string; message?: string; requestId?: string; date?: string } {
+export function parseErrorEnvelope(text: string | undefined): {
+  code?: string;
+  message?: string;
+  requestId?: string;
+  date?: string;
+} {
   if (!text) return {};
   try {
     const error = (JSON.parse(text) as { error?: Record<string, unknown> }).error;
     if (!error || typeof error !== 'object') return {};
     const inner = (error.innerError ?? error.innererror) as Record<string, unknown> | undefined;
     const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-    return { code: str(error.code), message: str(error.message), requestId: str(inner?.['request-id']), date: str(inner?.date) };
+    return {
+      code: str(error.code),
+      message: str(error.message),
+      requestId: str(inner?.['request-id']),
+      date: str(inner?.date),
+    };
   } catch {
     return {};
   }

@@ -28,7 +28,9 @@ export function describeInterval(interval: string | undefined): string | undefin
     [match[3], 'minute'],
     [match[4], 'second'],
   ];
-  const parts = units.filter(([value]) => value && Number(value) > 0).map(([value, unit]) => `${Number(value)} ${unit}${Number(value) === 1 ? '' : 's'}`);
+  const parts = units
+    .filter(([value]) => value && Number(value) > 0)
+    .map(([value, unit]) => `${Number(value)} ${unit}${Number(value) === 1 ? '' : 's'}`);
   return parts.length ? parts.join(' ') : interval;
 }
 
@@ -46,10 +48,14 @@ export interface QuarantineDeadline {
 }
 
 /** What the job view says about a quarantine; undefined when the dates cannot be read. */
-export function quarantineDeadline(quarantine: Pick<SynchronizationQuarantine, 'seriesBegan' | 'nextAttempt'>, now: Date = new Date()): QuarantineDeadline | undefined {
+export function quarantineDeadline(
+  quarantine: Pick<SynchronizationQuarantine, 'seriesBegan' | 'nextAttempt'>,
+  now: Date = new Date(),
+): QuarantineDeadline | undefined {
   const since = new Date(quarantine.seriesBegan);
   const nextAttempt = new Date(quarantine.nextAttempt);
-  if (Number.isNaN(since.getTime()) || Number.isNaN(nextAttempt.getTime()) || since.getUTCFullYear() <= 1) return undefined;
+  if (Number.isNaN(since.getTime()) || Number.isNaN(nextAttempt.getTime()) || since.getUTCFullYear() <= 1)
+    return undefined;
   const disabledAt = new Date(since.getTime() + quarantineDisableAfterDays * 86_400_000);
   const daysLeft = Math.max(0, Math.floor((disabledAt.getTime() - now.getTime()) / 86_400_000));
   return { since, nextAttempt, disabledAt, daysLeft };

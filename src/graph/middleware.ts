@@ -48,7 +48,8 @@ const captureOf = (context: Context): RequestCapture => {
 const urlOf = (context: Context) => (typeof context.request === 'string' ? context.request : context.request.url);
 const headersOf = (context: Context) => {
   const options = (context.options ??= {});
-  if (!(options.headers instanceof Headers)) options.headers = new Headers(options.headers as ConstructorParameters<typeof Headers>[0]);
+  if (!(options.headers instanceof Headers))
+    options.headers = new Headers(options.headers as ConstructorParameters<typeof Headers>[0]);
   return options.headers as Headers;
 };
 
@@ -158,7 +159,9 @@ function traceOf(capture: RequestCapture): RequestTrace {
     elapsedMs: exchange?.elapsedMs ?? 0,
     requestId: exchange?.responseHeaders['request-id'],
     clientRequestId: exchange?.requestHeaders['client-request-id'],
-    failure: capture.failure ? `${capture.failure.kind}: ${String((capture.failure.cause as Error)?.message ?? capture.failure.cause)}` : undefined,
+    failure: capture.failure
+      ? `${capture.failure.kind}: ${String((capture.failure.cause as Error)?.message ?? capture.failure.cause)}`
+      : undefined,
   };
 }
 

@@ -7,7 +7,10 @@ import type { SynchronizationJob } from './types';
 export function parseJob(text: string | undefined): SynchronizationJob | undefined {
   try {
     const value = JSON.parse(text ?? '') as unknown;
-    return value && typeof value === 'object' && !Array.isArray(value) && typeof (value as SynchronizationJob).id === 'string'
+    return value &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      typeof (value as SynchronizationJob).id === 'string'
       ? (value as SynchronizationJob)
       : undefined;
   } catch {

@@ -14,7 +14,6 @@ export interface OnDemandSubject {
   objectTypeName: OnDemandObjectType;
 }
 
-
 export interface ProvisioningStep {
   name: string;
   /** Import, Scoping, Matching, Processing, ReferenceResolution, Export… */
@@ -56,7 +55,9 @@ export const onDemandLimit = { requests: 5, windowMs: 10_000 } as const;
 /** Thrown before sending when the limit would be exceeded: nothing was sent. */
 export class OnDemandRateLimitError extends Error {
   constructor(readonly retryAfterSeconds: number) {
-    super(`Provision on demand allows ${onDemandLimit.requests} requests per ${onDemandLimit.windowMs / 1000} seconds. Try again in ${retryAfterSeconds} s.`);
+    super(
+      `Provision on demand allows ${onDemandLimit.requests} requests per ${onDemandLimit.windowMs / 1000} seconds. Try again in ${retryAfterSeconds} s.`,
+    );
     this.name = 'OnDemandRateLimitError';
   }
 }
@@ -69,7 +70,9 @@ export class OnDemandRateLimiter {
   /** Seconds until another call is allowed for this job; 0 when one is allowed now. */
   waitSeconds(jobId: string): number {
     const recent = this.recent(jobId);
-    return recent.length < onDemandLimit.requests ? 0 : Math.max(1, Math.ceil((recent[0] + onDemandLimit.windowMs - this.now()) / 1000));
+    return recent.length < onDemandLimit.requests
+      ? 0
+      : Math.max(1, Math.ceil((recent[0] + onDemandLimit.windowMs - this.now()) / 1000));
   }
 
   /** Counts a call, or throws OnDemandRateLimitError without counting it. */
@@ -100,7 +103,8 @@ export async function provisionOnDemand(
   options: ProvisionOnDemandOptions = {},
 ): Promise<OnDemandOutcome> {
   // An empty ruleId is refused by Graph (microsoft-graph-docs #10716): say so without a round trip.
-  if (ruleId.trim() === '') throw new RangeError('A rule id is needed: pick one of the job schema\'s synchronization rules.');
+  if (ruleId.trim() === '')
+    throw new RangeError("A rule id is needed: pick one of the job schema's synchronization rules.");
   if (subjects.length === 0) throw new RangeError('Pick a user or group to provision.');
   options.limiter?.take(`${servicePrincipalId}/${jobId}`);
   const response = await client.send({
@@ -121,9 +125,15 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 export function parseOnDemandPair(pair: { key?: unknown; value?: unknown }): ParsedOnDemand {
   const raw = text(pair.value) ?? text(pair.key) ?? JSON.stringify(pair);
   const decoded = [pair.value, pair.key].map(decode);
-  const withSteps = decoded.find((candidate): candidate is Record<string, unknown> => Array.isArray(candidate?.provisioningSteps));
+  const withSteps = decoded.find((candidate): candidate is Record<string, unknown> =>
+    Array.isArray(candidate?.provisioningSteps),
+  );
   if (!withSteps) {
-    return { ok: false, problem: 'The answer has no provisioningSteps: its value is not the JSON text the reference documents.', raw };
+    return {
+      ok: false,
+      problem: 'The answer has no provisioningSteps: its value is not the JSON text the reference documents.',
+      raw,
+    };
   }
   const summary = decoded.find((candidate) => candidate !== withSteps && typeof candidate?.result === 'string');
   const statusInfo = (withSteps.statusInfo ?? {}) as Record<string, unknown>;
@@ -156,7 +166,8 @@ function stepOf(value: unknown): ProvisioningStep {
   const step = (value ?? {}) as Record<string, unknown>;
   const details: Record<string, string> = {};
   if (step.details && typeof step.details === 'object') {
-    for (const [key, detail] of Object.entries(step.details)) details[key] = typeof detail === 'string' ? detail : JSON.stringify(detail);
+    for (const [key, detail] of Object.entries(step.details))
+      details[key] = typeof detail === 'string' ? detail : JSON.stringify(detail);
   }
   return {
     name: text(step.name) ?? '',

@@ -30,9 +30,23 @@ export interface ProvisioningObjectSummary {
   provisioningAction: ProvisioningAction | string;
   provisioningStatusInfo: {
     status: ProvisioningResult | string;
-    errorInformation?: { errorCode: string | null; errorCategory: string | null; reason: string | null; additionalDetails: string | null; recommendedAction: string | null } | null;
+    errorInformation?: {
+      errorCode: string | null;
+      errorCategory: string | null;
+      reason: string | null;
+      additionalDetails: string | null;
+      recommendedAction: string | null;
+    } | null;
   } | null;
-  provisioningSteps?: { name: string | null; provisioningStepType: string | null; status: string | null; description: string | null; details?: Record<string, unknown> | null }[] | null;
+  provisioningSteps?:
+    | {
+        name: string | null;
+        provisioningStepType: string | null;
+        status: string | null;
+        description: string | null;
+        details?: Record<string, unknown> | null;
+      }[]
+    | null;
   servicePrincipal: { id: string | null; displayName: string | null } | null;
   sourceIdentity?: Identity | null;
   sourceSystem?: Identity | null;
@@ -81,7 +95,12 @@ export interface LogPageRequest {
  * One page of provisioning log entries, newest first. A refused permission throws a GraphRequestError whose hint
  * names the permissions (see needsLogPermission).
  */
-export async function listProvisioningLogs(client: GraphClient, filter: ProvisioningLogFilter, page: LogPageRequest = {}, options: CallOptions = {}): Promise<Page<ProvisioningObjectSummary>> {
+export async function listProvisioningLogs(
+  client: GraphClient,
+  filter: ProvisioningLogFilter,
+  page: LogPageRequest = {},
+  options: CallOptions = {},
+): Promise<Page<ProvisioningObjectSummary>> {
   const query: Record<string, string> = {};
   const odataFilter = provisioningLogFilter(filter);
   if (odataFilter) query.$filter = odataFilter;
@@ -96,7 +115,12 @@ export async function listProvisioningLogs(client: GraphClient, filter: Provisio
 }
 
 /** Every page, one at a time, for export: memory stays at one page. */
-export async function* allProvisioningLogs(client: GraphClient, filter: ProvisioningLogFilter, top?: number, options: CallOptions = {}): AsyncGenerator<ProvisioningObjectSummary[]> {
+export async function* allProvisioningLogs(
+  client: GraphClient,
+  filter: ProvisioningLogFilter,
+  top?: number,
+  options: CallOptions = {},
+): AsyncGenerator<ProvisioningObjectSummary[]> {
   let page = await listProvisioningLogs(client, filter, { top }, options);
   yield page.items;
   while (page.nextLink) {
@@ -107,5 +131,10 @@ export async function* allProvisioningLogs(client: GraphClient, filter: Provisio
 
 /** True when Graph refused the logs for want of AuditLog.Read.All / ProvisioningLog.Read.All. */
 export function needsLogPermission(error: unknown): boolean {
-  return error instanceof GraphRequestError && error.kind === 'http' && error.status === 403 && /auditLogs\/provisioning/i.test(error.exchange?.url ?? '');
+  return (
+    error instanceof GraphRequestError &&
+    error.kind === 'http' &&
+    error.status === 403 &&
+    /auditLogs\/provisioning/i.test(error.exchange?.url ?? '')
+  );
 }

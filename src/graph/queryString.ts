@@ -6,5 +6,7 @@
  */
 export function withQuery(path: string, query: Record<string, string> | undefined): string {
   if (!query || Object.keys(query).length === 0) return path;
-  return `${path}?${Object.entries(query).map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&')}`;
+  return `${path}?${Object.entries(query)
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+    .join('&')}`;
 }

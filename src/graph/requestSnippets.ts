@@ -70,7 +70,9 @@ function powershellSnippet(exchange: GraphExchange, headers: Header[]): string {
   const others = headers.filter((header) => header !== contentType);
   const parameters = [`-Method ${exchange.method}`, `-Uri ${powershellQuote(exchange.url)}`];
   if (others.length > 0) {
-    parameters.push(`-Headers @{ ${others.map((header) => `${powershellQuote(header.name)} = ${powershellQuote(header.value)}`).join('; ')} }`);
+    parameters.push(
+      `-Headers @{ ${others.map((header) => `${powershellQuote(header.name)} = ${powershellQuote(header.value)}`).join('; ')} }`,
+    );
   }
   if (contentType) parameters.push(`-ContentType ${powershellQuote(contentType.value)}`);
   if (exchange.requestBody !== undefined) parameters.push(`-Body ${powershellQuote(exchange.requestBody)}`);

@@ -5,10 +5,17 @@ import { parseJson } from './client';
 import { GraphRequestError } from './errors';
 import type { CallOptions } from './servicePrincipals';
 import { jobPath, synchronizationPath } from './synchronization';
-import type { AttributeMappingFunctionSchema, ExpressionInputObject, FilterOperatorSchema, ParseExpressionResponse, SynchronizationSchema } from './schemaTypes';
+import type {
+  AttributeMappingFunctionSchema,
+  ExpressionInputObject,
+  FilterOperatorSchema,
+  ParseExpressionResponse,
+  SynchronizationSchema,
+} from './schemaTypes';
 
 /** Whose schema: a job's, or a template's (read-only; the helpers work under both). */
-export type SchemaOwner = { servicePrincipalId: string; jobId: string } | { servicePrincipalId: string; templateId: string };
+export type SchemaOwner =
+  { servicePrincipalId: string; jobId: string } | { servicePrincipalId: string; templateId: string };
 
 export const schemaPath = (owner: SchemaOwner) =>
   'jobId' in owner
@@ -63,29 +70,80 @@ async function readSchema(client: GraphClient, owner: SchemaOwner, options: Call
   });
 }
 
-export const getJobSchema = (client: GraphClient, servicePrincipalId: string, jobId: string, options: CallOptions = {}) =>
-  readSchema(client, { servicePrincipalId, jobId }, options);
+export const getJobSchema = (
+  client: GraphClient,
+  servicePrincipalId: string,
+  jobId: string,
+  options: CallOptions = {},
+) => readSchema(client, { servicePrincipalId, jobId }, options);
 
-export const getTemplateSchema = (client: GraphClient, servicePrincipalId: string, templateId: string, options: CallOptions = {}) =>
-  readSchema(client, { servicePrincipalId, templateId }, options);
+export const getTemplateSchema = (
+  client: GraphClient,
+  servicePrincipalId: string,
+  templateId: string,
+  options: CallOptions = {},
+) => readSchema(client, { servicePrincipalId, templateId }, options);
 
 /** Replaces the job's schema (PUT, 204). OData annotations such as @odata.context are read-only and left out. */
-export function putJobSchema(client: GraphClient, servicePrincipalId: string, jobId: string, schema: SynchronizationSchema, options: CallOptions = {}): Promise<GraphResponse> {
+export function putJobSchema(
+  client: GraphClient,
+  servicePrincipalId: string,
+  jobId: string,
+  schema: SynchronizationSchema,
+  options: CallOptions = {},
+): Promise<GraphResponse> {
   const body = Object.fromEntries(Object.entries(schema).filter(([key]) => !key.startsWith('@odata.')));
-  return withSchemaHints('write', () => client.send({ method: 'PUT', path: schemaPath({ servicePrincipalId, jobId }), body, ...callOf(options) }));
+  return withSchemaHints('write', () =>
+    client.send({ method: 'PUT', path: schemaPath({ servicePrincipalId, jobId }), body, ...callOf(options) }),
+  );
 }
 
 /** Resets the job's schema to its template's (DELETE, 204). */
-export function resetJobSchema(client: GraphClient, servicePrincipalId: string, jobId: string, options: CallOptions = {}): Promise<GraphResponse> {
-  return withSchemaHints('reset', () => client.send({ method: 'DELETE', path: schemaPath({ servicePrincipalId, jobId }), ...callOf(options) }));
+export function resetJobSchema(
+  client: GraphClient,
+  servicePrincipalId: string,
+  jobId: string,
+  options: CallOptions = {},
+): Promise<GraphResponse> {
+  return withSchemaHints('reset', () =>
+    client.send({ method: 'DELETE', path: schemaPath({ servicePrincipalId, jobId }), ...callOf(options) }),
+  );
 }
 
-export function listFunctions(client: GraphClient, owner: SchemaOwner, options: CallOptions = {}): Promise<AttributeMappingFunctionSchema[]> {
-  return withSchemaHints('read', async () => (await client.json<{ value: AttributeMappingFunctionSchema[] }>({ method: 'GET', path: `${schemaPath(owner)}/functions`, ...callOf(options) })).value);
+export function listFunctions(
+  client: GraphClient,
+  owner: SchemaOwner,
+  options: CallOptions = {},
+): Promise<AttributeMappingFunctionSchema[]> {
+  return withSchemaHints(
+    'read',
+    async () =>
+      (
+        await client.json<{ value: AttributeMappingFunctionSchema[] }>({
+          method: 'GET',
+          path: `${schemaPath(owner)}/functions`,
+          ...callOf(options),
+        })
+      ).value,
+  );
 }
 
-export function listFilterOperators(client: GraphClient, owner: SchemaOwner, options: CallOptions = {}): Promise<FilterOperatorSchema[]> {
-  return withSchemaHints('read', async () => (await client.json<{ value: FilterOperatorSchema[] }>({ method: 'GET', path: `${schemaPath(owner)}/filterOperators`, ...callOf(options) })).value);
+export function listFilterOperators(
+  client: GraphClient,
+  owner: SchemaOwner,
+  options: CallOptions = {},
+): Promise<FilterOperatorSchema[]> {
+  return withSchemaHints(
+    'read',
+    async () =>
+      (
+        await client.json<{ value: FilterOperatorSchema[] }>({
+          method: 'GET',
+          path: `${schemaPath(owner)}/filterOperators`,
+          ...callOf(options),
+        })
+      ).value,
+  );
 }
 
 export interface ParseExpressionRequest {
@@ -96,6 +154,18 @@ export interface ParseExpressionRequest {
 }
 
 /** Parses (and, with a test input, evaluates) an expression on the server: 200 with parseExpressionResponse. */
-export function parseExpression(client: GraphClient, owner: SchemaOwner, request: ParseExpressionRequest, options: CallOptions = {}): Promise<ParseExpressionResponse> {
-  return withSchemaHints('parse', () => client.json<ParseExpressionResponse>({ method: 'POST', path: `${schemaPath(owner)}/parseExpression`, body: request, ...callOf(options) }));
+export function parseExpression(
+  client: GraphClient,
+  owner: SchemaOwner,
+  request: ParseExpressionRequest,
+  options: CallOptions = {},
+): Promise<ParseExpressionResponse> {
+  return withSchemaHints('parse', () =>
+    client.json<ParseExpressionResponse>({
+      method: 'POST',
+      path: `${schemaPath(owner)}/parseExpression`,
+      body: request,
+      ...callOf(options),
+    }),
+  );
 }

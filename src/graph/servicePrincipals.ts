@@ -40,14 +40,20 @@ export function odataString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-export function servicePrincipalFilter(query: Pick<ServicePrincipalQuery, 'search' | 'onlyFromApplicationTemplates'>): string | undefined {
+export function servicePrincipalFilter(
+  query: Pick<ServicePrincipalQuery, 'search' | 'onlyFromApplicationTemplates'>,
+): string | undefined {
   const clauses: string[] = [];
   if (query.search) clauses.push(`startswith(displayName,${odataString(query.search)})`);
   if (query.onlyFromApplicationTemplates) clauses.push('applicationTemplateId ne null');
   return clauses.length ? clauses.join(' and ') : undefined;
 }
 
-export async function listServicePrincipals(client: GraphClient, query: ServicePrincipalQuery, options: CallOptions = {}): Promise<Page<ServicePrincipal>> {
+export async function listServicePrincipals(
+  client: GraphClient,
+  query: ServicePrincipalQuery,
+  options: CallOptions = {},
+): Promise<Page<ServicePrincipal>> {
   const filter = servicePrincipalFilter(query);
   const params: Record<string, string> = { $select: servicePrincipalSelect, $top: String(query.pageSize) };
   if (filter) params.$filter = filter;
@@ -65,7 +71,11 @@ export async function listServicePrincipals(client: GraphClient, query: ServiceP
 }
 
 /** Follows an @odata.nextLink; the advanced-query header must be repeated on every page. */
-export async function nextServicePrincipalPage(client: GraphClient, nextLink: string, options: CallOptions = {}): Promise<Page<ServicePrincipal>> {
+export async function nextServicePrincipalPage(
+  client: GraphClient,
+  nextLink: string,
+  options: CallOptions = {},
+): Promise<Page<ServicePrincipal>> {
   const page = await client.json<ODataPage<ServicePrincipal>>({
     method: 'GET',
     path: nextLink,
@@ -75,8 +85,17 @@ export async function nextServicePrincipalPage(client: GraphClient, nextLink: st
   return toPage(page);
 }
 
-export async function getServicePrincipal(client: GraphClient, id: string, options: CallOptions = {}): Promise<ServicePrincipal> {
-  const { id: objectId, appId, displayName, applicationTemplateId } = await client.json<ServicePrincipal & { '@odata.context'?: string }>({
+export async function getServicePrincipal(
+  client: GraphClient,
+  id: string,
+  options: CallOptions = {},
+): Promise<ServicePrincipal> {
+  const {
+    id: objectId,
+    appId,
+    displayName,
+    applicationTemplateId,
+  } = await client.json<ServicePrincipal & { '@odata.context'?: string }>({
     method: 'GET',
     path: `/servicePrincipals/${encodeURIComponent(id)}`,
     query: { $select: servicePrincipalSelect },

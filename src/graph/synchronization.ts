@@ -10,8 +10,10 @@ import type { RestartScope, SynchronizationJob, SynchronizationTemplate } from '
  */
 export const templateSelect = 'id,applicationId,default,description,discoverable,factoryTag,metadata';
 
-export const synchronizationPath = (servicePrincipalId: string) => `/servicePrincipals/${encodeURIComponent(servicePrincipalId)}/synchronization`;
-export const jobPath = (servicePrincipalId: string, jobId: string) => `${synchronizationPath(servicePrincipalId)}/jobs/${encodeURIComponent(jobId)}`;
+export const synchronizationPath = (servicePrincipalId: string) =>
+  `/servicePrincipals/${encodeURIComponent(servicePrincipalId)}/synchronization`;
+export const jobPath = (servicePrincipalId: string, jobId: string) =>
+  `${synchronizationPath(servicePrincipalId)}/jobs/${encodeURIComponent(jobId)}`;
 
 export interface ServicePrincipalSynchronization {
   templates: BatchResult<SynchronizationTemplate[]>;
@@ -19,7 +21,11 @@ export interface ServicePrincipalSynchronization {
 }
 
 /** A service principal's templates and jobs in one round trip ($batch), each with its own success or error. */
-export async function getSynchronization(client: GraphClient, servicePrincipalId: string, options: CallOptions = {}): Promise<ServicePrincipalSynchronization> {
+export async function getSynchronization(
+  client: GraphClient,
+  servicePrincipalId: string,
+  options: CallOptions = {},
+): Promise<ServicePrincipalSynchronization> {
   const base = synchronizationPath(servicePrincipalId);
   const results = await batchGet(
     client,
@@ -37,10 +43,17 @@ function collection<T>(result: BatchResult<unknown>): BatchResult<T[]> {
   const value = (result.value as { value?: unknown } | undefined)?.value;
   return Array.isArray(value)
     ? { ok: true, value: value as T[] }
-    : { ok: false, error: new GraphRequestError({ kind: 'malformed', status: 200, graphMessage: 'Expected {"value": [...]}.' }) };
+    : {
+        ok: false,
+        error: new GraphRequestError({ kind: 'malformed', status: 200, graphMessage: 'Expected {"value": [...]}.' }),
+      };
 }
 
-export async function listTemplates(client: GraphClient, servicePrincipalId: string, options: CallOptions = {}): Promise<SynchronizationTemplate[]> {
+export async function listTemplates(
+  client: GraphClient,
+  servicePrincipalId: string,
+  options: CallOptions = {},
+): Promise<SynchronizationTemplate[]> {
   const page = await client.json<{ value: SynchronizationTemplate[] }>({
     method: 'GET',
     path: `${synchronizationPath(servicePrincipalId)}/templates`,
@@ -50,8 +63,16 @@ export async function listTemplates(client: GraphClient, servicePrincipalId: str
   return page.value;
 }
 
-export async function listJobs(client: GraphClient, servicePrincipalId: string, options: CallOptions = {}): Promise<SynchronizationJob[]> {
-  const page = await client.json<{ value: SynchronizationJob[] }>({ method: 'GET', path: `${synchronizationPath(servicePrincipalId)}/jobs`, ...options });
+export async function listJobs(
+  client: GraphClient,
+  servicePrincipalId: string,
+  options: CallOptions = {},
+): Promise<SynchronizationJob[]> {
+  const page = await client.json<{ value: SynchronizationJob[] }>({
+    method: 'GET',
+    path: `${synchronizationPath(servicePrincipalId)}/jobs`,
+    ...options,
+  });
   return page.value;
 }
 
@@ -70,34 +91,68 @@ export interface JobCallOptions extends CallOptions {
 }
 
 /** GET the job, keeping the raw response (the response view shows and validates it even when it is malformed). */
-export function getJob(client: GraphClient, servicePrincipalId: string, jobId: string, options: JobCallOptions = {}): Promise<GraphResponse> {
-  return withEventualConsistency(options, () => client.send({ method: 'GET', path: jobPath(servicePrincipalId, jobId), ...callOf(options) }));
+export function getJob(
+  client: GraphClient,
+  servicePrincipalId: string,
+  jobId: string,
+  options: JobCallOptions = {},
+): Promise<GraphResponse> {
+  return withEventualConsistency(options, () =>
+    client.send({ method: 'GET', path: jobPath(servicePrincipalId, jobId), ...callOf(options) }),
+  );
 }
 
 export type JobAction = 'start' | 'pause';
 
-export async function runJobAction(client: GraphClient, servicePrincipalId: string, jobId: string, action: JobAction, options: JobCallOptions = {}): Promise<GraphResponse> {
-  return withEventualConsistency(options, () => client.send({ method: 'POST', path: `${jobPath(servicePrincipalId, jobId)}/${action}`, ...callOf(options) }));
+export async function runJobAction(
+  client: GraphClient,
+  servicePrincipalId: string,
+  jobId: string,
+  action: JobAction,
+  options: JobCallOptions = {},
+): Promise<GraphResponse> {
+  return withEventualConsistency(options, () =>
+    client.send({ method: 'POST', path: `${jobPath(servicePrincipalId, jobId)}/${action}`, ...callOf(options) }),
+  );
 }
 
 /** Restart with the given reset scopes (none: a plain restart). */
-export async function restartJob(client: GraphClient, servicePrincipalId: string, jobId: string, scopes: RestartScope[], options: JobCallOptions = {}): Promise<GraphResponse> {
+export async function restartJob(
+  client: GraphClient,
+  servicePrincipalId: string,
+  jobId: string,
+  scopes: RestartScope[],
+  options: JobCallOptions = {},
+): Promise<GraphResponse> {
   const body = { criteria: scopes.length ? { resetScope: scopes.join(', ') } : {} };
-  return withEventualConsistency(options, () => client.send({ method: 'POST', path: `${jobPath(servicePrincipalId, jobId)}/restart`, body, ...callOf(options) }));
+  return withEventualConsistency(options, () =>
+    client.send({ method: 'POST', path: `${jobPath(servicePrincipalId, jobId)}/restart`, body, ...callOf(options) }),
+  );
 }
 
-export async function deleteJob(client: GraphClient, servicePrincipalId: string, jobId: string, options: JobCallOptions = {}): Promise<GraphResponse> {
-  return withEventualConsistency(options, () => client.send({ method: 'DELETE', path: jobPath(servicePrincipalId, jobId), ...callOf(options) }));
+export async function deleteJob(
+  client: GraphClient,
+  servicePrincipalId: string,
+  jobId: string,
+  options: JobCallOptions = {},
+): Promise<GraphResponse> {
+  return withEventualConsistency(options, () =>
+    client.send({ method: 'DELETE', path: jobPath(servicePrincipalId, jobId), ...callOf(options) }),
+  );
 }
 
 const callOf = ({ version, signal }: CallOptions): CallOptions => ({ version, signal });
 
-async function withEventualConsistency(options: JobCallOptions, send: () => Promise<GraphResponse>): Promise<GraphResponse> {
+async function withEventualConsistency(
+  options: JobCallOptions,
+  send: () => Promise<GraphResponse>,
+): Promise<GraphResponse> {
   for (let retriesLeft = options.eventualConsistencyRetries ?? 0; ; retriesLeft--) {
     try {
       return await send();
     } catch (error) {
-      const transient = error instanceof GraphRequestError && error.kind === 'http' && (error.status === 404 || error.status === 409);
+      const transient =
+        error instanceof GraphRequestError && error.kind === 'http' && (error.status === 404 || error.status === 409);
       if (!transient || retriesLeft <= 0) throw error;
       await delay(1000, options.signal);
     }

@@ -99,5 +99,12 @@ export interface SynchronizationJob {
 }
 
 /** Flags of synchronizationJobRestartScope that a restart may reset (comma-separated on the wire). */
-export const restartScopes = ['ConnectorDataStore', 'Escrows', 'Watermark', 'QuarantineState', 'Full', 'ForceDeletes'] as const;
+export const restartScopes = [
+  'ConnectorDataStore',
+  'Escrows',
+  'Watermark',
+  'QuarantineState',
+  'Full',
+  'ForceDeletes',
+] as const;
 export type RestartScope = (typeof restartScopes)[number];

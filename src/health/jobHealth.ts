@@ -6,7 +6,8 @@ import type { SynchronizationJob } from '../graph/types';
 export const severities = ['error', 'warning', 'note', 'ok'] as const;
 export type Severity = (typeof severities)[number];
 
-export type HealthFlag = 'quarantine' | 'failing' | 'entryErrors' | 'stale' | 'legacyTemplate' | 'neverStarted' | 'disabled' | 'paused';
+export type HealthFlag =
+  'quarantine' | 'failing' | 'entryErrors' | 'stale' | 'legacyTemplate' | 'neverStarted' | 'disabled' | 'paused';
 
 export interface HealthFinding {
   flag: HealthFlag;
@@ -77,7 +78,11 @@ interface Execution {
 }
 
 /** Judges a job as of `now`. Pure: the same job and time always give the same answer. */
-export function assessJobHealth(job: SynchronizationJob, now: Date, thresholds: HealthThresholds = defaultThresholds): JobHealth {
+export function assessJobHealth(
+  job: SynchronizationJob,
+  now: Date,
+  thresholds: HealthThresholds = defaultThresholds,
+): JobHealth {
   const findings: HealthFinding[] = [];
   const { status, schedule } = job;
   const last = status.lastExecution as Execution | null | undefined;
@@ -90,21 +95,25 @@ export function assessJobHealth(job: SynchronizationJob, now: Date, thresholds: 
       message: `In quarantine (${quarantine.reason}) for ${quarantine.daysInQuarantine} days; ${
         left > 0 ? `Entra disables it in ${left} days` : 'Entra may have disabled it already'
       }.`,
-      action: 'Fix the cause (often the admin credentials: Test Connection), then restart the job with the QuarantineState scope.',
+      action:
+        'Fix the cause (often the admin credentials: Test Connection), then restart the job with the QuarantineState scope.',
     });
   }
   const failures = status.countSuccessiveCompleteFailures ?? 0;
   if (failures > 0 || last?.state === 'Failed' || status.escrowsPruned) {
     const parts = [
       failures > 0 ? `${failures} complete failures in a row` : undefined,
-      last?.state === 'Failed' ? `last run failed${last.error?.code && last.error.code !== 'None' ? ` (${last.error.code})` : ''}` : undefined,
+      last?.state === 'Failed'
+        ? `last run failed${last.error?.code && last.error.code !== 'None' ? ` (${last.error.code})` : ''}`
+        : undefined,
       status.escrowsPruned ? 'escrows were pruned (changes that kept failing were dropped)' : undefined,
     ].filter(Boolean);
     findings.push({
       flag: 'failing',
       severity: 'error',
       message: `Failing: ${parts.join('; ')}.`,
-      action: 'Read the provisioning logs of the job for the error, fix it, then restart (Escrows scope to retry dropped changes).',
+      action:
+        'Read the provisioning logs of the job for the error, fix it, then restart (Escrows scope to retry dropped changes).',
     });
   } else if (last?.state === 'EntryLevelErrors') {
     findings.push({
@@ -121,15 +130,31 @@ export function assessJobHealth(job: SynchronizationJob, now: Date, thresholds: 
       flag: 'legacyTemplate',
       severity: 'note',
       message: `Uses the legacy template "${job.templateId}".`,
-      action: 'Plan a move to the current non-gallery SCIM app (template "scim"); the legacy template gets no new features.',
+      action:
+        'Plan a move to the current non-gallery SCIM app (template "scim"); the legacy template gets no new features.',
     });
   }
   if (!last && schedule.state !== 'Active') {
-    findings.push({ flag: 'neverStarted', severity: 'note', message: 'Never started.', action: 'Set the admin credentials and start the job, or delete it.' });
+    findings.push({
+      flag: 'neverStarted',
+      severity: 'note',
+      message: 'Never started.',
+      action: 'Set the admin credentials and start the job, or delete it.',
+    });
   } else if (schedule.state === 'Disabled' && !quarantine) {
-    findings.push({ flag: 'disabled', severity: 'warning', message: 'Disabled: it no longer provisions.', action: 'Start it again if it should run; Entra disables jobs left 4 weeks in quarantine.' });
+    findings.push({
+      flag: 'disabled',
+      severity: 'warning',
+      message: 'Disabled: it no longer provisions.',
+      action: 'Start it again if it should run; Entra disables jobs left 4 weeks in quarantine.',
+    });
   } else if (schedule.state === 'Paused' || status.code === 'Paused') {
-    findings.push({ flag: 'paused', severity: 'note', message: 'Paused.', action: 'Start it when it should provision again.' });
+    findings.push({
+      flag: 'paused',
+      severity: 'note',
+      message: 'Paused.',
+      action: 'Start it when it should provision again.',
+    });
   }
   findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
   return { severity: findings[0]?.severity ?? 'ok', findings, quarantine };
@@ -153,17 +178,25 @@ function quarantineClock(job: SynchronizationJob, now: Date): QuarantineClock {
   };
 }
 
-function staleness(job: SynchronizationJob, now: Date, thresholds: HealthThresholds): Pick<HealthFinding, 'message' | 'action'> | undefined {
+function staleness(
+  job: SynchronizationJob,
+  now: Date,
+  thresholds: HealthThresholds,
+): Pick<HealthFinding, 'message' | 'action'> | undefined {
   if (job.schedule.state !== 'Active') return undefined;
   const lastSteady = timeOf(job.status.steadyStateLastAchievedTime);
   const action = 'Open the job: check its progress and the provisioning logs; a restart clears a stuck cycle.';
   if (lastSteady !== undefined) {
     const days = Math.floor((now.getTime() - lastSteady) / dayMs);
-    return days > thresholds.staleAfterDays ? { message: `Steady state last reached ${days} days ago.`, action } : undefined;
+    return days > thresholds.staleAfterDays
+      ? { message: `Steady state last reached ${days} days ago.`, action }
+      : undefined;
   }
   // Never in steady state: the initial cycle is still running (or keeps restarting); judge by when the run began.
   const began = timeOf((job.status.lastExecution as Execution | null)?.timeBegan);
   if (began === undefined) return undefined;
   const days = Math.floor((now.getTime() - began) / dayMs);
-  return days > thresholds.initialCycleDays ? { message: `Steady state never reached; the current run began ${days} days ago.`, action } : undefined;
+  return days > thresholds.initialCycleDays
+    ? { message: `Steady state never reached; the current run began ${days} days ago.`, action }
+    : undefined;
 }

@@ -14,12 +14,32 @@ interface RuleText {
 
 /** Rule ids are the flags, stable across versions: CI baselines key on them. */
 export const healthRules: Readonly<Record<HealthFlag, RuleText>> = {
-  quarantine: { name: 'JobInQuarantine', level: 'error', description: 'The provisioning job is in quarantine; Entra disables it after 4 weeks.' },
-  failing: { name: 'JobFailing', level: 'error', description: 'The provisioning job fails: successive complete failures, a failed last run or pruned escrows.' },
-  entryErrors: { name: 'JobEntryErrors', level: 'warning', description: 'The last run failed for some users or groups.' },
-  stale: { name: 'JobStale', level: 'warning', description: 'The running job has not reached steady state for too long.' },
+  quarantine: {
+    name: 'JobInQuarantine',
+    level: 'error',
+    description: 'The provisioning job is in quarantine; Entra disables it after 4 weeks.',
+  },
+  failing: {
+    name: 'JobFailing',
+    level: 'error',
+    description: 'The provisioning job fails: successive complete failures, a failed last run or pruned escrows.',
+  },
+  entryErrors: {
+    name: 'JobEntryErrors',
+    level: 'warning',
+    description: 'The last run failed for some users or groups.',
+  },
+  stale: {
+    name: 'JobStale',
+    level: 'warning',
+    description: 'The running job has not reached steady state for too long.',
+  },
   disabled: { name: 'JobDisabled', level: 'warning', description: 'The job is disabled and no longer provisions.' },
-  legacyTemplate: { name: 'LegacyTemplate', level: 'note', description: 'The job uses the legacy customappsso template.' },
+  legacyTemplate: {
+    name: 'LegacyTemplate',
+    level: 'note',
+    description: 'The job uses the legacy customappsso template.',
+  },
   neverStarted: { name: 'JobNeverStarted', level: 'note', description: 'The job was created but never started.' },
   paused: { name: 'JobPaused', level: 'note', description: 'The job is paused.' },
 };
@@ -41,10 +61,16 @@ export function scanToSarif(rows: readonly ScanRow[], problems: readonly ScanPro
       ruleId: finding.flag,
       ruleIndex: ruleIds.indexOf(finding.flag),
       level: finding.severity,
-      message: { text: `${row.servicePrincipal.displayName} (${row.job.templateId}): ${finding.message} ${finding.action}` },
+      message: {
+        text: `${row.servicePrincipal.displayName} (${row.job.templateId}): ${finding.message} ${finding.action}`,
+      },
       locations: [
         {
-          physicalLocation: { artifactLocation: { uri: `${options.graphRoot}/${jobPath(row).split('/').map(encodeURIComponent).join('/')}` } },
+          physicalLocation: {
+            artifactLocation: {
+              uri: `${options.graphRoot}/${jobPath(row).split('/').map(encodeURIComponent).join('/')}`,
+            },
+          },
           logicalLocations: [{ name: row.job.id, fullyQualifiedName: jobPath(row), kind: 'resource' }],
         },
       ],

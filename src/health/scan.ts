@@ -78,7 +78,10 @@ export type ScanEvent =
  * Scans the tenant. The scan advances while the caller iterates: a caller that awaits slow work between events slows
  * it down (back-pressure); breaking out of the loop cancels what is in flight.
  */
-export async function* scanTenant(client: GraphClient, options: ScanOptions = {}): AsyncGenerator<ScanEvent, void, undefined> {
+export async function* scanTenant(
+  client: GraphClient,
+  options: ScanOptions = {},
+): AsyncGenerator<ScanEvent, void, undefined> {
   const controller = new AbortController();
   const stop = () => controller.abort(options.signal?.reason);
   if (options.signal?.aborted) stop();
@@ -89,7 +92,14 @@ export async function* scanTenant(client: GraphClient, options: ScanOptions = {}
   const concurrency = Math.max(1, options.concurrency ?? 6);
   const thresholds = options.thresholds ?? defaultThresholds;
   const reusable = reusableIds(options, now.getTime());
-  const progress: ScanProgress = { servicePrincipalsListed: 0, jobListsRead: 0, jobListsReused: 0, jobsFound: 0, pages: 0, batches: 0 };
+  const progress: ScanProgress = {
+    servicePrincipalsListed: 0,
+    jobListsRead: 0,
+    jobListsReused: 0,
+    jobsFound: 0,
+    pages: 0,
+    batches: 0,
+  };
   const snapshot = () => ({ ...progress });
   const withoutJobs = new Set<string>();
   const waiting: ServicePrincipal[] = [];
@@ -111,7 +121,9 @@ export async function* scanTenant(client: GraphClient, options: ScanOptions = {}
 
   const readPage = async () => {
     const query = { onlyFromApplicationTemplates: !options.allServicePrincipals, pageSize: options.pageSize ?? 999 };
-    const page: Page<ServicePrincipal> = nextLink ? await nextServicePrincipalPage(client, nextLink, call) : await listServicePrincipals(client, query, call);
+    const page: Page<ServicePrincipal> = nextLink
+      ? await nextServicePrincipalPage(client, nextLink, call)
+      : await listServicePrincipals(client, query, call);
     progress.pages++;
     progress.servicePrincipalsListed += page.items.length;
     progress.servicePrincipalsTotal ??= page.totalCount;
@@ -136,7 +148,11 @@ export async function* scanTenant(client: GraphClient, options: ScanOptions = {}
       progress.jobListsRead++;
       if (!result.ok) {
         const kind = result.error.status === 404 ? 'deleted' : 'error';
-        ready.push({ kind: 'problem', problem: { servicePrincipal: sp, kind, error: result.error }, progress: snapshot() });
+        ready.push({
+          kind: 'problem',
+          problem: { servicePrincipal: sp, kind, error: result.error },
+          progress: snapshot(),
+        });
         return;
       }
       const jobs = result.value?.value ?? [];

@@ -21,14 +21,18 @@ export function compareRows(a: ScanRow, b: ScanRow): number {
   );
 }
 
-export async function collectScan(events: AsyncIterable<ScanEvent>, onProgress?: (progress: ScanProgress) => void): Promise<ScanResult> {
+export async function collectScan(
+  events: AsyncIterable<ScanEvent>,
+  onProgress?: (progress: ScanProgress) => void,
+): Promise<ScanResult> {
   const rows: ScanRow[] = [];
   const problems: ScanProblem[] = [];
   for await (const event of events) {
     onProgress?.(event.progress);
     if (event.kind === 'rows') rows.push(...event.rows);
     else if (event.kind === 'problem') problems.push(event.problem);
-    else if (event.kind === 'done') return { rows: rows.sort(compareRows), problems, progress: event.progress, memory: event.memory };
+    else if (event.kind === 'done')
+      return { rows: rows.sort(compareRows), problems, progress: event.progress, memory: event.memory };
   }
   throw new Error('The scan ended without its final event.');
 }

@@ -76,24 +76,39 @@ export interface JobReadTarget extends Target {
 }
 
 /** A GET of one job: its exchange when it answered, or the failure. Either way the job can be read again. */
-export function describeJobRead(target: JobReadTarget, result: { exchange: GraphExchange } | GraphRequestError): ResponseViewModel {
+export function describeJobRead(
+  target: JobReadTarget,
+  result: { exchange: GraphExchange } | GraphRequestError,
+): ResponseViewModel {
   const title = `Job ${target.jobId} on ${target.servicePrincipalName}`;
   const expectation: ResponseExpectation = { operation: 'getJob' };
   if (result instanceof GraphRequestError) {
     return {
-      ...describe(title, result.exchange, target, expectation, result, { kind: 'error', summary: `Could not read the job: ${result.message}`, hint: result.hint }),
+      ...describe(title, result.exchange, target, expectation, result, {
+        kind: 'error',
+        summary: `Could not read the job: ${result.message}`,
+        hint: result.hint,
+      }),
       job: actionableJob(target, target.jobId, undefined),
     };
   }
   return {
-    ...describe(title, result.exchange, target, expectation, undefined, { kind: 'success', summary: `${result.exchange.status} ${statusText(result.exchange.status)}: job read` }),
+    ...describe(title, result.exchange, target, expectation, undefined, {
+      kind: 'success',
+      summary: `${result.exchange.status} ${statusText(result.exchange.status)}: job read`,
+    }),
     job: actionableJob(target, target.jobId, parseJob(result.exchange.responseText)),
   };
 }
 
 /** Start is offered only when the job's state is known and starting it would change something. */
 function actionableJob(target: Target, jobId: string, job: JobStateFields | undefined): ResponseViewModel['job'] {
-  return { servicePrincipalId: target.servicePrincipalId, servicePrincipalName: target.servicePrincipalName, jobId, canStart: job !== undefined && canStart(jobState(job)) };
+  return {
+    servicePrincipalId: target.servicePrincipalId,
+    servicePrincipalName: target.servicePrincipalName,
+    jobId,
+    canStart: job !== undefined && canStart(jobState(job)),
+  };
 }
 
 type JobStateFields = Pick<SynchronizationJob, 'schedule' | 'status'>;
@@ -102,7 +117,11 @@ function createdSummary(outcome: Extract<CreateJobOutcome, { kind: 'created' }>)
   const status = `${outcome.response.status} ${statusText(outcome.response.status)}`;
   return outcome.job
     ? { kind: 'success', summary: `${status}: job ${outcome.job.id} created (disabled until you start it)` }
-    : { kind: 'warning', summary: `${status}: Graph says the job was created, but its response is not valid JSON`, hint: 'Refresh the service principal to see the job.' };
+    : {
+        kind: 'warning',
+        summary: `${status}: Graph says the job was created, but its response is not valid JSON`,
+        hint: 'Refresh the service principal to see the job.',
+      };
 }
 
 function describe(
@@ -117,7 +136,9 @@ function describe(
   const succeeded = status !== undefined && status >= 200 && status < 300;
   const text = exchange?.responseText ?? '';
   // Only a 2xx body is a synchronizationJob; an error body is shown as it came, without schema findings.
-  const validation = succeeded ? validateResponse({ text, type: 'synchronizationJob', version, expectation: { ...expectation, status } }) : undefined;
+  const validation = succeeded
+    ? validateResponse({ text, type: 'synchronizationJob', version, expectation: { ...expectation, status } })
+    : undefined;
   const body = validation ?? prettyJsonText(text);
   return {
     title,
@@ -136,9 +157,19 @@ function describe(
       date: exchange.responseHeaders['date'] ?? error?.date,
       requestBody: exchange.requestBody,
     },
-    error: error && { code: error.code, message: error.graphMessage || error.message, requestId: error.requestId, date: error.date, hint: error.hint },
+    error: error && {
+      code: error.code,
+      message: error.graphMessage || error.message,
+      requestId: error.requestId,
+      date: error.date,
+      hint: error.hint,
+    },
     body: { text: body.text, parsed: body.parsed, language: body.parsed ? 'json' : 'text' },
-    validation: validation && { schema: `synchronizationJob (${version})`, findings: validation.findings, validateMs: validation.timing.validateMs },
+    validation: validation && {
+      schema: `synchronizationJob (${version})`,
+      findings: validation.findings,
+      validateMs: validation.timing.validateMs,
+    },
     snippets: exchange ? requestSnippets(exchange) : undefined,
   };
 }

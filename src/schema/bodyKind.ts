@@ -16,7 +16,10 @@ const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
 function graphError(error: JsonObject, expected: string): string {
   const inner = isObject(error.innerError) ? error.innerError : isObject(error.innererror) ? error.innererror : {};
   const message = text(error.message) ? `: ${quote(error.message)}` : ' (no message)';
-  const ids = [['request-id', text(inner['request-id'])], ['date', text(inner.date)]].filter(([, v]) => v !== undefined);
+  const ids = [
+    ['request-id', text(inner['request-id'])],
+    ['date', text(inner.date)],
+  ].filter(([, v]) => v !== undefined);
   const where = ids.length > 0 ? ` (${ids.map(([name, v]) => `${name} ${v}`).join(', ')})` : '';
   return `this is Graph's error response, not ${expected}: ${quote(error.code)}${message}${where}`;
 }

@@ -23,7 +23,11 @@ function statusFindings({ operation, status }: ResponseExpectation, expected: st
 
 function createdJobFindings(job: Record<string, unknown>, requestedTemplateId: string | undefined): UnplacedFinding[] {
   const findings: UnplacedFinding[] = [];
-  if (requestedTemplateId !== undefined && typeof job.templateId === 'string' && job.templateId !== requestedTemplateId) {
+  if (
+    requestedTemplateId !== undefined &&
+    typeof job.templateId === 'string' &&
+    job.templateId !== requestedTemplateId
+  ) {
     const message = `templateId ${quote(job.templateId)} differs from the requested ${quote(requestedTemplateId)}`;
     findings.push({ severity: 'warning', pointer: '/templateId', rule: 'template-id', message });
   }
@@ -45,7 +49,12 @@ function progressFindings({ pointer, job }: LocatedJob): UnplacedFinding[] {
     const entryPointer = childPointer(`${pointer}/status/progress`, index);
     const message = `completedUnits ${completed} is more than totalUnits ${total}`;
     return [
-      { severity: 'warning' as const, pointer: childPointer(entryPointer, 'completedUnits'), rule: 'progress-units', message },
+      {
+        severity: 'warning' as const,
+        pointer: childPointer(entryPointer, 'completedUnits'),
+        rule: 'progress-units',
+        message,
+      },
     ];
   });
 }

@@ -18,7 +18,8 @@ export function placeFindings(findings: UnplacedFinding[], text: string): Findin
 export function sortFindings(findings: Finding[]): Finding[] {
   const severityRank = (finding: Finding) => (finding.severity === 'error' ? 0 : 1);
   return [...findings].sort(
-    (a, b) => a.line - b.line || severityRank(a) - severityRank(b) || a.column - b.column || a.rule.localeCompare(b.rule),
+    (a, b) =>
+      a.line - b.line || severityRank(a) - severityRank(b) || a.column - b.column || a.rule.localeCompare(b.rule),
   );
 }
 

@@ -110,7 +110,10 @@ export class JsonWalk {
         const comma = this.placeOfToken();
         token = this.next();
         if (token === closer) {
-          this.errors.push({ message: `trailing comma before '${inObject ? '}' : ']'}' is not allowed in JSON`, place: comma });
+          this.errors.push({
+            message: `trailing comma before '${inObject ? '}' : ']'}' is not allowed in JSON`,
+            place: comma,
+          });
           this.close(false);
           continue;
         }
@@ -155,7 +158,9 @@ export class JsonWalk {
       }
       case Unknown: {
         const raw = this.raw();
-        this.fail(raw.startsWith("'") ? 'strings must be in double quotes, not single quotes' : `unexpected ${quoted(raw)}`);
+        this.fail(
+          raw.startsWith("'") ? 'strings must be in double quotes, not single quotes' : `unexpected ${quoted(raw)}`,
+        );
         return -1;
       }
       default:
@@ -185,7 +190,8 @@ export class JsonWalk {
   }
 
   private afterMemberError(token: number, inObject: boolean): false {
-    const startsValue = token === StringLiteral || token === NumericLiteral || token === OpenBrace || token === OpenBracket;
+    const startsValue =
+      token === StringLiteral || token === NumericLiteral || token === OpenBrace || token === OpenBracket;
     if (startsValue || (token >= Null && token <= False)) return this.fail("',' is expected between values");
     return this.fail(inObject ? "'}' is expected to close the object" : "']' is expected to close the array");
   }

@@ -51,7 +51,13 @@ class BodyReader implements JsonVisitor {
     if (keys.has(name)) {
       this.stringifiable = false;
       const message = `duplicate key ${quote(name)}: JSON.parse keeps only the last value, and Graph never sends a key twice`;
-      this.findings.push({ severity: 'error', pointer: walk.pointer(), message, rule: 'duplicate-key', ...this.at(walk) });
+      this.findings.push({
+        severity: 'error',
+        pointer: walk.pointer(),
+        message,
+        rule: 'duplicate-key',
+        ...this.at(walk),
+      });
     }
     keys.add(name);
   }
@@ -73,7 +79,13 @@ class BodyReader implements JsonVisitor {
     if (!Number.isFinite(number)) {
       const shown = raw.length > 30 ? `${raw.slice(0, 27)}...` : raw;
       const message = `${shown} is beyond the range of a double: JSON.parse reads it as Infinity`;
-      this.findings.push({ severity: 'error', pointer: walk.pointer(), message, rule: 'number-range', ...this.at(walk) });
+      this.findings.push({
+        severity: 'error',
+        pointer: walk.pointer(),
+        message,
+        rule: 'number-range',
+        ...this.at(walk),
+      });
     } else if (/^-?\d{19,}$/.test(raw) && (BigInt(raw) > int64.max || BigInt(raw) < int64.min)) {
       this.bigIntegers.push({ pointer: walk.pointer(), path: [...walk.path], raw, at: this.at(walk) });
     }

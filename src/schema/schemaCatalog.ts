@@ -52,7 +52,9 @@ function readGenerated(version: ApiVersion): GeneratedSchema {
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
-    throw new Error('The JSON Schemas have not been generated: run `node scripts/build.mjs --only schemas`.', { cause: error });
+    throw new Error('The JSON Schemas have not been generated: run `node scripts/build.mjs --only schemas`.', {
+      cause: error,
+    });
   }
   throw new Error(`No schema for Graph API version "${String(version)}": expected v1.0 or beta`);
 }

@@ -76,7 +76,11 @@ function typeFinding(error: ErrorObject, pointer: string, nullable: boolean): Un
   return { severity: 'error', pointer, message, rule: 'type' };
 }
 
-function toFinding(error: ErrorObject, version: ApiVersion, nullablePointers: Set<string>): UnplacedFinding | undefined {
+function toFinding(
+  error: ErrorObject,
+  version: ApiVersion,
+  nullablePointers: Set<string>,
+): UnplacedFinding | undefined {
   const pointer = error.instancePath;
   const schema = error.parentSchema as SchemaNode;
   const value = error.data;
@@ -110,9 +114,19 @@ function toFinding(error: ErrorObject, version: ApiVersion, nullablePointers: Se
       return { severity: 'warning', pointer: childPointer(pointer, property), rule: 'unknown-property', message };
     }
     case 'x-knownValues':
-      return { severity: 'warning', pointer, rule: 'metadata-key', message: knownValueMessage(String(value), schema, version) };
+      return {
+        severity: 'warning',
+        pointer,
+        rule: 'metadata-key',
+        message: knownValueMessage(String(value), schema, version),
+      };
     default:
-      return { severity: 'error', pointer, rule: error.keyword, message: `${quote(value)}: ${error.message ?? 'invalid'}` };
+      return {
+        severity: 'error',
+        pointer,
+        rule: error.keyword,
+        message: `${quote(value)}: ${error.message ?? 'invalid'}`,
+      };
   }
 }
 

@@ -10,7 +10,12 @@ let region: HTMLElement | undefined;
 let pending: number | undefined;
 
 export function announce(message: string): void {
-  region ??= document.body.appendChild(element('div', { className: 'sr-only', attributes: { id: 'announcements', role: 'status', 'aria-live': 'polite' } }));
+  region ??= document.body.appendChild(
+    element('div', {
+      className: 'sr-only',
+      attributes: { id: 'announcements', role: 'status', 'aria-live': 'polite' },
+    }),
+  );
   const live = region;
   live.textContent = '';
   window.clearTimeout(pending);

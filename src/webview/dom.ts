@@ -9,7 +9,11 @@ export interface ElementOptions {
   attributes?: Record<string, string>;
 }
 
-export function element<K extends keyof HTMLElementTagNameMap>(tag: K, options: ElementOptions = {}, children: Child[] = []): HTMLElementTagNameMap[K] {
+export function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  options: ElementOptions = {},
+  children: Child[] = [],
+): HTMLElementTagNameMap[K] {
   const created = document.createElement(tag);
   if (options.className) created.className = options.className;
   if (options.text !== undefined) created.textContent = options.text;
@@ -27,7 +31,10 @@ export function focusKey(key: string): Record<string, string> {
 
 /** A codicon from dist/codicons/codicon.css; decorative, so hidden from screen readers (the text next to it says it). */
 export function codicon(name: string, extraClass = ''): HTMLElement {
-  return element('span', { className: `codicon codicon-${name} ${extraClass}`.trim(), attributes: { 'aria-hidden': 'true' } });
+  return element('span', {
+    className: `codicon codicon-${name} ${extraClass}`.trim(),
+    attributes: { 'aria-hidden': 'true' },
+  });
 }
 
 /** A titled part of the view; `actions` (such as a Copy button) sit at the end of its heading row. */

@@ -20,7 +20,9 @@ export function focusToKeep(root: HTMLElement): string | undefined {
   expected = undefined;
   if (key !== undefined) return key;
   const active = document.activeElement;
-  return document.hasFocus() && active instanceof HTMLElement && root.contains(active) ? (active.dataset.focusKey ?? '') : undefined;
+  return document.hasFocus() && active instanceof HTMLElement && root.contains(active)
+    ? (active.dataset.focusKey ?? '')
+    : undefined;
 }
 
 export function restoreFocus(root: HTMLElement, key: string): void {

@@ -47,7 +47,9 @@ export interface SavedState {
 /** Enough of a shape check that state saved by another version of the extension cannot break the view. */
 export function isViewModel(value: unknown): value is ResponseViewModel {
   const view = value as ResponseViewModel | undefined;
-  return typeof view?.title === 'string' && typeof view.outcome?.summary === 'string' && typeof view.body?.text === 'string';
+  return (
+    typeof view?.title === 'string' && typeof view.outcome?.summary === 'string' && typeof view.body?.text === 'string'
+  );
 }
 
 /** Extension → webview. */

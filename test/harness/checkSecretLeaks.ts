@@ -20,7 +20,9 @@ for (const file of files(testResultsDir)) {
   scanned++;
   // Binary files (screenshots) are read as latin1: a secret written into one would still show as its bytes.
   const text = fs.readFileSync(file, 'latin1');
-  for (const secret of secretValues) if (text.includes(secret)) leaks.push(`${path.relative(testResultsDir, file)} contains a secret value (${secret.slice(0, 4)}…)`);
+  for (const secret of secretValues)
+    if (text.includes(secret))
+      leaks.push(`${path.relative(testResultsDir, file)} contains a secret value (${secret.slice(0, 4)}…)`);
 }
 for (const leak of leaks) console.log(`  ✗ ${leak}`);
 console.log(`  scanned ${scanned} file(s) in ${path.relative(process.cwd(), testResultsDir) || testResultsDir}`);

@@ -30,12 +30,18 @@ export interface RunningCodeServer {
 
 export function assertHostInstalled(): void {
   if (!fs.existsSync(codeServerBin) || !fs.existsSync(path.join(node24Bin, 'node'))) {
-    throw new Error('code-server is not installed in .vscode-test/: run `npm run setup:host` (scripts/setup-vscode-host.sh)');
+    throw new Error(
+      'code-server is not installed in .vscode-test/: run `npm run setup:host` (scripts/setup-vscode-host.sh)',
+    );
   }
 }
 
 /** extraEnv reaches code-server and so the extension host (NODE_EXTRA_CA_CERTS, test variables). */
-export function createProfile(cleanup: Cleanup, settings: Record<string, unknown>, extraEnv: NodeJS.ProcessEnv): CodeServerProfile {
+export function createProfile(
+  cleanup: Cleanup,
+  settings: Record<string, unknown>,
+  extraEnv: NodeJS.ProcessEnv,
+): CodeServerProfile {
   const runDir = cleanup.tempDir('code-server');
   const dir = (name: string) => {
     const full = path.join(runDir, name);
@@ -66,11 +72,20 @@ export function createProfile(cleanup: Cleanup, settings: Record<string, unknown
 }
 
 function profileArgs(profile: CodeServerProfile): string[] {
-  return ['--config', profile.configFile, '--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir];
+  return [
+    '--config',
+    profile.configFile,
+    '--user-data-dir',
+    profile.userDataDir,
+    '--extensions-dir',
+    profile.extensionsDir,
+  ];
 }
 
 export async function installExtension(profile: CodeServerProfile, vsixPath: string): Promise<void> {
-  await promisify(execFile)(codeServerBin, [...profileArgs(profile), '--install-extension', vsixPath], { env: profile.env });
+  await promisify(execFile)(codeServerBin, [...profileArgs(profile), '--install-extension', vsixPath], {
+    env: profile.env,
+  });
 }
 
 /**
@@ -78,13 +93,19 @@ export async function installExtension(profile: CodeServerProfile, vsixPath: str
  * server, the extension host and the pty host. smokeTestDriver: needed to load an extension under development
  * through ?payload= (the built workbench ignores those entries otherwise); it also suppresses toasts and dialogs.
  */
-export async function startCodeServer(profile: CodeServerProfile, cleanup: Cleanup, smokeTestDriver: boolean): Promise<RunningCodeServer> {
+export async function startCodeServer(
+  profile: CodeServerProfile,
+  cleanup: Cleanup,
+  smokeTestDriver: boolean,
+): Promise<RunningCodeServer> {
   assertHostInstalled();
   const port = await freeLoopbackPort();
   const args = [
     ...profileArgs(profile),
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',

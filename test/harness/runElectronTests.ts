@@ -27,8 +27,10 @@ async function main(): Promise<number> {
       extensionTestsEnv: { ...wired.env, GRAPH_SYNC_TEST_HOST: 'electron', [hostResultFileVariable]: resultFile },
       launchArgs: [
         cleanup.tempDir('electron-workspace'),
-        '--user-data-dir', userDataDir,
-        '--extensions-dir', cleanup.tempDir('electron-extensions'),
+        '--user-data-dir',
+        userDataDir,
+        '--extensions-dir',
+        cleanup.tempDir('electron-extensions'),
         '--disable-extensions',
         '--disable-workspace-trust',
         '--skip-welcome',

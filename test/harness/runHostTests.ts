@@ -28,7 +28,9 @@ async function main(): Promise<number> {
   try {
     assertHostInstalled();
     if (!fs.existsSync(hostTestsEntry)) {
-      throw new Error(`${path.relative(repoRoot, hostTestsEntry)} is missing: run \`node scripts/build.mjs --only hostTests,extension,webview\``);
+      throw new Error(
+        `${path.relative(repoRoot, hostTestsEntry)} is missing: run \`node scripts/build.mjs --only hostTests,extension,webview\``,
+      );
     }
     const wired = await startWiredEmulator(cleanup);
     say(`emulator at ${wired.emulator.url}`);
@@ -39,7 +41,7 @@ async function main(): Promise<number> {
     const outcome = await runSuite(page, server, profile.workspaceDir);
     return await report(outcome, page, server);
   } catch (error) {
-    console.error(`[host] ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    console.error(`[host] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     console.log('0 passed, 1 failed');
     return 1;
   } finally {
@@ -72,7 +74,9 @@ async function runSuite(page: Page, server: RunningCodeServer, workspaceDir: str
     ['extensionTestsPath', server.remoteUri(hostTestsEntry)],
     ['skipWelcome', 'true'],
   ];
-  await page.goto(`${server.origin}/?folder=${encodeURIComponent(workspaceDir)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  await page.goto(
+    `${server.origin}/?folder=${encodeURIComponent(workspaceDir)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+  );
   say('workbench loading; running the extension-host suite');
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));

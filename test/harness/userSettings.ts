@@ -24,5 +24,8 @@ const quietUserSettings = {
 /** Seeds a fresh VS Code user-data dir with the quiet settings plus the test's own. */
 export function writeUserSettings(userDataDir: string, settings: Record<string, unknown>): void {
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...quietUserSettings, ...settings }, null, 2));
+  fs.writeFileSync(
+    path.join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({ ...quietUserSettings, ...settings }, null, 2),
+  );
 }

@@ -7,7 +7,15 @@ import type { TestApi } from '../../src/extension/extension';
 import { commandIds } from '../../src/extension/ids';
 import type { JobNode, TemplateNode } from '../../src/extension/tree/nodes';
 import type { ShownMessage } from '../../src/extension/ui';
-import { activatedServices, emulatorControl, groupChildren, listedServicePrincipals, servicePrincipalNamed, signedIn, waitFor } from './support';
+import {
+  activatedServices,
+  emulatorControl,
+  groupChildren,
+  listedServicePrincipals,
+  servicePrincipalNamed,
+  signedIn,
+  waitFor,
+} from './support';
 
 describe('The command path', () => {
   let services: TestApi;
@@ -32,14 +40,19 @@ describe('The command path', () => {
     await emulatorControl().clearFaults();
   });
 
-  it('shows a failure once, as one line with Graph\'s status and code, and a cancel not at all', async () => {
+  it("shows a failure once, as one line with Graph's status and code, and a cancel not at all", async () => {
     const salesforce = await servicePrincipalNamed(services, 'Salesforce');
-    const [job] = (await groupChildren(services, salesforce, 'jobs')).filter((node): node is JobNode => node.kind === 'job');
+    const [job] = (await groupChildren(services, salesforce, 'jobs')).filter(
+      (node): node is JobNode => node.kind === 'job',
+    );
     assert.ok(job);
     await emulatorControl().addFault({ route: 'startJob', kind: 'throttle', times: 1 });
     assert.equal(await vscode.commands.executeCommand(commandIds.startJob, job), undefined);
     assert.equal(errors().length, 1, JSON.stringify(shown));
-    assert.match(errors()[0].text, /^Could not start the SfOutDelta job of Salesforce: 429 \w+( \(request-id [\w-]+\))?$/);
+    assert.match(
+      errors()[0].text,
+      /^Could not start the SfOutDelta job of Salesforce: 429 \w+( \(request-id [\w-]+\))?$/,
+    );
     // Errors made in this test bundle are not the extension's GraphRequestError class, so Graph's own cancel is
     // proven by the create tests (a cancelled create); VS Code's and the platform's cancels are thrown here.
     for (const cancel of [new vscode.CancellationError(), AbortSignal.abort().reason as unknown]) {
@@ -69,7 +82,10 @@ describe('The command path', () => {
     const outcome = await vscode.commands.executeCommand<CreateJobOutcome>(commandIds.createJob);
     assert.equal(outcome?.kind, 'created');
     const picks = shown.filter((message) => message.severity === 'pick');
-    assert.ok(picks.some((message) => /ServiceNowOutDelta/.test(message.text)), 'the template picker listed the templates');
+    assert.ok(
+      picks.some((message) => /ServiceNowOutDelta/.test(message.text)),
+      'the template picker listed the templates',
+    );
     const search = (await emulatorControl().requests()).find((entry) => entry.route === 'listServicePrincipals');
     assert.match(decodeURIComponent(search?.query ?? ''), /startswith\(displayName,'ServiceNow'\)/);
   });
@@ -77,7 +93,10 @@ describe('The command path', () => {
   it('filters by the text typed into the input box', async () => {
     services.ui.answers.input.push('Slack');
     await vscode.commands.executeCommand(commandIds.filter);
-    assert.deepEqual((await listedServicePrincipals(services)).map((node) => node.servicePrincipal.displayName), ['Slack']);
+    assert.deepEqual(
+      (await listedServicePrincipals(services)).map((node) => node.servicePrincipal.displayName),
+      ['Slack'],
+    );
     await vscode.commands.executeCommand(commandIds.clearFilter);
   });
 
@@ -85,9 +104,14 @@ describe('The command path', () => {
     const settings = vscode.workspace.getConfiguration('graphSync');
     await settings.update('servicePrincipals.pageSize', 5, vscode.ConfigurationTarget.Global);
     try {
-      await waitFor('a page of 5', async () => ((await listedServicePrincipals(services)).length === 5 ? true : undefined));
+      await waitFor('a page of 5', async () =>
+        (await listedServicePrincipals(services)).length === 5 ? true : undefined,
+      );
       await emulatorControl().clearRequests();
-      await Promise.all([vscode.commands.executeCommand(commandIds.loadMore), vscode.commands.executeCommand(commandIds.loadMore)]);
+      await Promise.all([
+        vscode.commands.executeCommand(commandIds.loadMore),
+        vscode.commands.executeCommand(commandIds.loadMore),
+      ]);
       assert.equal((await listedServicePrincipals(services)).length, 10);
       const pages = (await emulatorControl().requests()).filter((entry) => entry.route === 'listServicePrincipals');
       assert.equal(pages.length, 1);
@@ -98,7 +122,9 @@ describe('The command path', () => {
 
   it('keeps the response view in step with the job: started elsewhere, no Start; deleted elsewhere, nothing to do', async () => {
     const aws = await servicePrincipalNamed(services, 'Amazon Web Services (AWS)');
-    const template = (await groupChildren(services, aws, 'templates')).find((node): node is TemplateNode => node.kind === 'template');
+    const template = (await groupChildren(services, aws, 'templates')).find(
+      (node): node is TemplateNode => node.kind === 'template',
+    );
     assert.ok(template);
     services.ui.answers.confirm = true;
     const outcome = await vscode.commands.executeCommand<CreateJobOutcome>(commandIds.createJob, template);
@@ -108,11 +134,18 @@ describe('The command path', () => {
     const node = ((await groupChildren(services, aws, 'jobs')) as JobNode[]).find((child) => child.job.id === jobId);
     assert.ok(node);
     assert.equal(await vscode.commands.executeCommand(commandIds.startJob, node), true);
-    assert.equal(services.responses.panel.current?.job?.canStart, false, 'started from the tree: the view offers no Start');
+    assert.equal(
+      services.responses.panel.current?.job?.canStart,
+      false,
+      'started from the tree: the view offers no Start',
+    );
     assert.equal(await vscode.commands.executeCommand(commandIds.deleteJob, node), true);
     const view = services.responses.panel.current;
     assert.equal(view?.job, undefined, 'a deleted job offers nothing');
     assert.match(view?.outcome.summary ?? '', /deleted/);
-    assert.ok(!((await groupChildren(services, aws, 'jobs')) as JobNode[]).some((child) => child.job?.id === jobId), 'gone from the tree');
+    assert.ok(
+      !((await groupChildren(services, aws, 'jobs')) as JobNode[]).some((child) => child.job?.id === jobId),
+      'gone from the tree',
+    );
   });
 });

@@ -19,21 +19,32 @@ describe('package.json contributions', () => {
   it('declares exactly the commands of ids.ts, and VS Code has them all registered', async () => {
     assert.deepEqual(sorted(contributes().commands.map((c) => c.command)), sorted(Object.values(commandIds)));
     // VS Code adds focus/open/… commands for each view (graphSync.servicePrincipals.*): those are not ours.
-    const registered = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith('graphSync.') && !id.startsWith(`${viewIds.servicePrincipals}.`));
+    const registered = (await vscode.commands.getCommands(true)).filter(
+      (id) => id.startsWith('graphSync.') && !id.startsWith(`${viewIds.servicePrincipals}.`),
+    );
     assert.deepEqual(sorted(registered), sorted(Object.values(commandIds)));
   });
 
   it('puts only those commands in menus', () => {
     const known = new Set<string>(Object.values(commandIds));
     const inMenus = Object.values(contributes().menus).flatMap((entries) => entries.map((entry) => entry.command));
-    assert.deepEqual(inMenus.filter((command) => !known.has(command)), []);
+    assert.deepEqual(
+      inMenus.filter((command) => !known.has(command)),
+      [],
+    );
   });
 
   it('contributes exactly the views of ids.ts, in its view container, and restores its panels', () => {
     assert.deepEqual(Object.keys(contributes().views), [viewContainerId]);
     const activationEvents = vscode.extensions.getExtension(extensionId)!.packageJSON.activationEvents as string[];
-    assert.deepEqual(activationEvents, Object.values(panelTypes).map((type) => `onWebviewPanel:${type}`));
-    assert.deepEqual(sorted(contributes().views[viewContainerId].map((view) => view.id)), sorted(Object.values(viewIds)));
+    assert.deepEqual(
+      activationEvents,
+      Object.values(panelTypes).map((type) => `onWebviewPanel:${type}`),
+    );
+    assert.deepEqual(
+      sorted(contributes().views[viewContainerId].map((view) => view.id)),
+      sorted(Object.values(viewIds)),
+    );
   });
 
   it('reads only the context keys and views of ids.ts in `when` clauses and welcome links', () => {
@@ -42,7 +53,12 @@ describe('package.json contributions', () => {
     const keys = whens.flatMap((when) => when.match(/\bgraphSync\.[\w.]+/g) ?? []);
     const known = new Set<string>([...Object.values(contextKeys), ...Object.values(viewIds)]);
     assert.deepEqual(sorted(keys.filter((key) => !known.has(key))), []);
-    const welcomeCommands = viewsWelcome.flatMap((entry) => [...entry.contents.matchAll(/\(command:(graphSync\.[\w.]+)/g)].map((match) => match[1]));
-    assert.deepEqual(welcomeCommands.filter((command) => !Object.values<string>(commandIds).includes(command)), []);
+    const welcomeCommands = viewsWelcome.flatMap((entry) =>
+      [...entry.contents.matchAll(/\(command:(graphSync\.[\w.]+)/g)].map((match) => match[1]),
+    );
+    assert.deepEqual(
+      welcomeCommands.filter((command) => !Object.values<string>(commandIds).includes(command)),
+      [],
+    );
   });
 });

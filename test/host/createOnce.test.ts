@@ -17,14 +17,19 @@ describe('Creating a job at most once', () => {
   let shown: ShownMessage[];
   let subscription: vscode.Disposable;
   const posts = async () => (await emulatorControl().requests()).filter((entry) => entry.route === 'createJob').length;
-  const jobIds = async () => ((await groupChildren(services, dropbox, 'jobs')).filter((node) => node.kind === 'job') as JobNode[]).map((node) => node.job.id);
+  const jobIds = async () =>
+    ((await groupChildren(services, dropbox, 'jobs')).filter((node) => node.kind === 'job') as JobNode[]).map(
+      (node) => node.job.id,
+    );
   const key = () => ({ servicePrincipalId: dropbox.servicePrincipal.id, templateId: template.template.id });
 
   before(async () => {
     services = await activatedServices();
     await signedIn(services);
     dropbox = await servicePrincipalNamed(services, 'Dropbox Business');
-    const found = (await groupChildren(services, dropbox, 'templates')).find((node): node is TemplateNode => node.kind === 'template');
+    const found = (await groupChildren(services, dropbox, 'templates')).find(
+      (node): node is TemplateNode => node.kind === 'template',
+    );
     assert.ok(found);
     template = found;
   });
@@ -50,7 +55,10 @@ describe('Creating a job at most once', () => {
     assert.equal(first?.kind, 'created');
     assert.equal(second, undefined);
     assert.equal(await posts(), 1);
-    assert.ok(shown.some((message) => message.severity === 'info' && /already being created/.test(message.text)), JSON.stringify(shown));
+    assert.ok(
+      shown.some((message) => message.severity === 'info' && /already being created/.test(message.text)),
+      JSON.stringify(shown),
+    );
   });
 
   it('after a create left open, reports the job that appeared instead of creating another', async () => {
@@ -58,9 +66,15 @@ describe('Creating a job at most once', () => {
     assert.ok(appeared, 'the job the earlier test created');
     services.creation.tracker.remember({ key: key(), sentAt: new Date(), knownJobIds: others });
     services.ui.answers.confirm = true;
-    const outcome = await vscode.commands.executeCommand<{ kind: string; jobs?: { id: string }[] }>(commandIds.createJob, template);
+    const outcome = await vscode.commands.executeCommand<{ kind: string; jobs?: { id: string }[] }>(
+      commandIds.createJob,
+      template,
+    );
     assert.equal(outcome?.kind, 'appeared');
-    assert.deepEqual(outcome.jobs?.map((job) => job.id), [appeared]);
+    assert.deepEqual(
+      outcome.jobs?.map((job) => job.id),
+      [appeared],
+    );
     assert.equal(await posts(), 0, 'nothing was sent');
     assert.equal(services.creation.tracker.pending(key()), undefined, 'the open create is settled');
     const listed = (await emulatorControl().requests()).filter((entry) => entry.route === 'listJobs');
@@ -73,7 +87,10 @@ describe('Creating a job at most once', () => {
     const outcome = await vscode.commands.executeCommand(commandIds.createJob, template);
     assert.equal(outcome, undefined);
     assert.equal(await posts(), 0);
-    assert.ok(shown.some((message) => message.severity === 'modal' && /may still be in progress/.test(message.text)), JSON.stringify(shown));
+    assert.ok(
+      shown.some((message) => message.severity === 'modal' && /may still be in progress/.test(message.text)),
+      JSON.stringify(shown),
+    );
     assert.ok(services.creation.tracker.pending(key()), 'still remembered for the next create');
   });
 
@@ -86,7 +103,10 @@ describe('Creating a job at most once', () => {
       const outcome = await vscode.commands.executeCommand<CreateJobOutcome>(commandIds.createJob, template);
       assert.equal(outcome?.kind, 'created');
       assert.equal(services.responses.panel.current?.outcome.kind, 'success');
-      assert.ok(shown.some((message) => message.severity === 'warning' && /apiVersion/.test(message.text)), JSON.stringify(shown));
+      assert.ok(
+        shown.some((message) => message.severity === 'warning' && /apiVersion/.test(message.text)),
+        JSON.stringify(shown),
+      );
       assert.ok(!shown.some((message) => message.severity === 'error'), JSON.stringify(shown));
     } finally {
       await settings.update('apiVersion', undefined, vscode.ConfigurationTarget.Global);
@@ -102,7 +122,10 @@ describe('Creating a job at most once', () => {
       services.ui.answers.confirm = true;
       const outcome = await vscode.commands.executeCommand<CreateJobOutcome>(commandIds.createJob, template);
       assert.equal(outcome?.kind, 'created');
-      assert.ok(shown.some((message) => message.severity === 'info' && /^Created job /.test(message.text)), JSON.stringify(shown));
+      assert.ok(
+        shown.some((message) => message.severity === 'info' && /^Created job /.test(message.text)),
+        JSON.stringify(shown),
+      );
       const errors = shown.filter((message) => message.severity === 'error').map((message) => message.text);
       assert.deepEqual(errors, ['Could not show the response: the view broke']);
     } finally {

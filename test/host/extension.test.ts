@@ -6,7 +6,15 @@ import * as vscode from 'vscode';
 import type { CreateJobOutcome } from '../../src/graph/createJob';
 import type { JobNode, TemplateNode } from '../../src/extension/tree/nodes';
 import type { TestApi } from '../../src/extension/extension';
-import { activatedServices, emulatorControl, groupChildren, listedServicePrincipals, servicePrincipalNamed, signedIn, waitFor } from './support';
+import {
+  activatedServices,
+  emulatorControl,
+  groupChildren,
+  listedServicePrincipals,
+  servicePrincipalNamed,
+  signedIn,
+  waitFor,
+} from './support';
 
 describe('Graph Sync Explorer in VS Code', () => {
   let services: TestApi;
@@ -44,16 +52,25 @@ describe('Graph Sync Explorer in VS Code', () => {
     const templates = await groupChildren(services, box, 'templates');
     await groupChildren(services, box, 'jobs');
     assert.ok(templates.some((node) => node.kind === 'template' && node.template.id === 'BoxOutDelta'));
-    const graphRequests = (await control.requests()).filter((entry) => !entry.inBatch && entry.route !== 'token' && entry.route !== 'openidConfiguration');
-    assert.deepEqual(graphRequests.map((entry) => entry.route), ['batch']);
+    const graphRequests = (await control.requests()).filter(
+      (entry) => !entry.inBatch && entry.route !== 'token' && entry.route !== 'openidConfiguration',
+    );
+    assert.deepEqual(
+      graphRequests.map((entry) => entry.route),
+      ['batch'],
+    );
   });
 
   it('creates a job from a template: 201, a valid synchronizationJob, shown in the response view and the tree', async () => {
     const box = await servicePrincipalNamed(services, 'Box');
-    const template = (await groupChildren(services, box, 'templates')).find((node): node is TemplateNode => node.kind === 'template' && node.template.id === 'BoxOutDelta');
+    const template = (await groupChildren(services, box, 'templates')).find(
+      (node): node is TemplateNode => node.kind === 'template' && node.template.id === 'BoxOutDelta',
+    );
     assert.ok(template);
     services.ui.answers.confirm = true;
-    const rendered = new Promise<{ findings: number; lines: number }>((resolve) => services.responses.panel.onDidRender(resolve));
+    const rendered = new Promise<{ findings: number; lines: number }>((resolve) =>
+      services.responses.panel.onDidRender(resolve),
+    );
     const started = performance.now();
     const outcome = await vscode.commands.executeCommand<CreateJobOutcome>('graphSync.createJob', template);
     assert.equal(outcome?.kind, 'created');
@@ -61,11 +78,16 @@ describe('Graph Sync Explorer in VS Code', () => {
     assert.equal(outcome.response.status, 201);
     const view = services.responses.panel.current;
     assert.ok(view?.validation, 'the response was validated');
-    assert.deepEqual(view.validation.findings.filter((finding) => finding.severity === 'error'), []);
+    assert.deepEqual(
+      view.validation.findings.filter((finding) => finding.severity === 'error'),
+      [],
+    );
     assert.equal(view.request?.status, 201);
     assert.ok(view.request?.requestId);
     const shown = await rendered;
-    console.log(`create job command to rendered webview (first webview of the window): ${(performance.now() - started).toFixed(0)} ms`);
+    console.log(
+      `create job command to rendered webview (first webview of the window): ${(performance.now() - started).toFixed(0)} ms`,
+    );
     assert.equal(shown.findings, view.validation.findings.length);
     assert.ok(shown.lines > 10, `${shown.lines} lines rendered`);
     const jobs = await waitFor('the new job in the tree', async () => {
@@ -77,25 +99,33 @@ describe('Graph Sync Explorer in VS Code', () => {
 
   it('starts and pauses a job from the tree', async () => {
     const box = await servicePrincipalNamed(services, 'Box');
-    const job = ((await groupChildren(services, box, 'jobs')) as JobNode[]).find((node) => node.job.schedule?.state === 'Disabled');
+    const job = ((await groupChildren(services, box, 'jobs')) as JobNode[]).find(
+      (node) => node.job.schedule?.state === 'Disabled',
+    );
     assert.ok(job, 'a disabled job to start');
     assert.ok(/\bstartable\b/.test(String(services.tree.getTreeItem(job).contextValue)));
     assert.equal(await vscode.commands.executeCommand('graphSync.startJob', job), true);
     const started = await waitFor('the job to be active', async () =>
-      ((await groupChildren(services, box, 'jobs')) as JobNode[]).find((node) => node.job.id === job.job.id && node.job.schedule?.state === 'Active'),
+      ((await groupChildren(services, box, 'jobs')) as JobNode[]).find(
+        (node) => node.job.id === job.job.id && node.job.schedule?.state === 'Active',
+      ),
     );
     assert.ok(/\bpausable\b/.test(String(services.tree.getTreeItem(started).contextValue)));
     assert.equal(await vscode.commands.executeCommand('graphSync.pauseJob', started), true);
     await waitFor('the job to be paused', async () =>
-      ((await groupChildren(services, box, 'jobs')) as JobNode[]).some((node) => node.job.id === job.job.id && node.job.schedule?.state === 'Paused'),
+      ((await groupChildren(services, box, 'jobs')) as JobNode[]).some(
+        (node) => node.job.id === job.job.id && node.job.schedule?.state === 'Paused',
+      ),
     );
   });
 
-  it('shows a failed create with Graph\'s code, request-id and what to do, says the job may still appear, and creates nothing', async () => {
+  it("shows a failed create with Graph's code, request-id and what to do, says the job may still appear, and creates nothing", async () => {
     const control = emulatorControl();
     await control.addFault({ route: 'createJob', kind: 'unavailable', when: 'before', times: 1 });
     const box = await servicePrincipalNamed(services, 'Box');
-    const template = (await groupChildren(services, box, 'templates')).find((node): node is TemplateNode => node.kind === 'template');
+    const template = (await groupChildren(services, box, 'templates')).find(
+      (node): node is TemplateNode => node.kind === 'template',
+    );
     assert.ok(template);
     const before = (await groupChildren(services, box, 'jobs')).length;
     services.ui.answers.confirm = true;
@@ -113,7 +143,9 @@ describe('Graph Sync Explorer in VS Code', () => {
 
   it('shows the Graph error of a template the server refuses, with its request-id', async () => {
     const restricted = await servicePrincipalNamed(services, 'Restricted SCIM app (insufficient privileges)');
-    const template = (await groupChildren(services, restricted, 'templates')).find((node): node is TemplateNode => node.kind === 'template' && node.template.id === 'scim');
+    const template = (await groupChildren(services, restricted, 'templates')).find(
+      (node): node is TemplateNode => node.kind === 'template' && node.template.id === 'scim',
+    );
     assert.ok(template);
     const outcome = await vscode.commands.executeCommand<CreateJobOutcome>('graphSync.createJob', template);
     assert.equal(outcome?.kind, 'notCreated');
@@ -126,7 +158,7 @@ describe('Graph Sync Explorer in VS Code', () => {
     assert.match(view?.body.text ?? '', /Authorization_RequestDenied/, 'the error body is shown as Graph sent it');
   });
 
-  it('shows a job\'s JSON on demand', async () => {
+  it("shows a job's JSON on demand", async () => {
     const box = await servicePrincipalNamed(services, 'Box');
     const [job] = (await groupChildren(services, box, 'jobs')) as JobNode[];
     assert.ok(job);

@@ -16,7 +16,9 @@ export async function run(): Promise<void> {
       const runner = mocha.run(() => resolve());
       runner.on('pass', (test) => results.push({ title: test.fullTitle(), state: 'passed' }));
       runner.on('pending', (test) => results.push({ title: test.fullTitle(), state: 'pending' }));
-      runner.on('fail', (test, error: unknown) => results.push({ title: test.fullTitle(), state: 'failed', error: messageOf(error) }));
+      runner.on('fail', (test, error: unknown) =>
+        results.push({ title: test.fullTitle(), state: 'failed', error: messageOf(error) }),
+      );
     });
   } catch (error) {
     // A test file that throws while loading ends up here, before any test ran.
@@ -24,7 +26,13 @@ export async function run(): Promise<void> {
   }
   const count = (state: HostTestResult['state']) => results.filter((result) => result.state === state).length;
   const failures = count('failed');
-  const summary = { vscodeVersion: vscode.version, passes: count('passed'), failures, pending: count('pending'), tests: results };
+  const summary = {
+    vscodeVersion: vscode.version,
+    passes: count('passed'),
+    failures,
+    pending: count('pending'),
+    tests: results,
+  };
   console.log(formatHostSummary(summary));
   const resultFile = process.env[hostResultFileVariable];
   if (resultFile) fs.writeFileSync(resultFile, JSON.stringify(summary));

@@ -14,7 +14,7 @@ function shownScheduleState(services: TestApi): unknown {
   return (JSON.parse(view.body.text) as { schedule?: { state?: unknown } }).schedule?.state;
 }
 
-describe('The response view\'s actions', () => {
+describe("The response view's actions", () => {
   let services: TestApi;
   let jobId: string;
 
@@ -22,7 +22,9 @@ describe('The response view\'s actions', () => {
     services = await activatedServices();
     await signedIn(services);
     const box = await servicePrincipalNamed(services, 'Box');
-    const template = (await groupChildren(services, box, 'templates')).find((node): node is TemplateNode => node.kind === 'template' && node.template.id === 'BoxOutDelta');
+    const template = (await groupChildren(services, box, 'templates')).find(
+      (node): node is TemplateNode => node.kind === 'template' && node.template.id === 'BoxOutDelta',
+    );
     assert.ok(template);
     // Other suites may have created jobs from this template already: confirm the second one.
     services.ui.answers.confirm = true;
@@ -60,7 +62,9 @@ describe('The response view\'s actions', () => {
     assert.ok((await rendered).lines > 10, 'the webview rendered the new view');
     const box = await servicePrincipalNamed(services, 'Box');
     await waitFor('the job to be active in the tree', async () =>
-      ((await groupChildren(services, box, 'jobs')) as JobNode[]).some((node) => node.job.id === jobId && node.job.schedule?.state === 'Active'),
+      ((await groupChildren(services, box, 'jobs')) as JobNode[]).some(
+        (node) => node.job.id === jobId && node.job.schedule?.state === 'Active',
+      ),
     );
   });
 
@@ -70,7 +74,10 @@ describe('The response view\'s actions', () => {
     const before = services.responses.panel.current;
     await services.responses.panel.runAction('refresh');
     const routes = (await control.requests()).map((entry) => entry.route);
-    assert.deepEqual(routes.filter((route) => route === 'getJob'), ['getJob']);
+    assert.deepEqual(
+      routes.filter((route) => route === 'getJob'),
+      ['getJob'],
+    );
     const view = services.responses.panel.current;
     assert.notEqual(view, before, 'a new view replaced the old one');
     assert.equal(view?.request?.status, 200);

@@ -41,7 +41,10 @@ describe('Test host', () => {
     await extension.activate();
     assert.equal(extension.isActive, true);
     const containers = extension.packageJSON.contributes.viewsContainers.activitybar as Array<{ id: string }>;
-    assert.deepEqual(containers.map((container) => container.id), ['graphSync']);
+    assert.deepEqual(
+      containers.map((container) => container.id),
+      ['graphSync'],
+    );
   });
 
   it('points the extension at the emulator through user settings', () => {

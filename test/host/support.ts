@@ -25,10 +25,17 @@ export async function activatedServices(): Promise<TestApi> {
 
 /** The emulator the driver started, reached over TLS pinned to its CA. */
 export function emulatorControl(): EmulatorControl {
-  return new EmulatorControl(requiredEnv('GRAPH_SYNC_TEST_EMULATOR_URL'), fs.readFileSync(requiredEnv('NODE_EXTRA_CA_CERTS'), 'utf8'));
+  return new EmulatorControl(
+    requiredEnv('GRAPH_SYNC_TEST_EMULATOR_URL'),
+    fs.readFileSync(requiredEnv('NODE_EXTRA_CA_CERTS'), 'utf8'),
+  );
 }
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -52,15 +59,24 @@ export async function listedServicePrincipals(services: TestApi): Promise<Servic
 }
 
 export async function servicePrincipalNamed(services: TestApi, displayName: string): Promise<ServicePrincipalNode> {
-  const found = (await listedServicePrincipals(services)).find((node) => node.servicePrincipal.displayName === displayName);
+  const found = (await listedServicePrincipals(services)).find(
+    (node) => node.servicePrincipal.displayName === displayName,
+  );
   assert.ok(found, `${displayName} is listed`);
   return found;
 }
 
 /** Children of a service principal's group ('templates' or 'jobs'). */
-export async function groupChildren(services: TestApi, node: ServicePrincipalNode, group: 'templates' | 'jobs'): Promise<TreeNode[]> {
+export async function groupChildren(
+  services: TestApi,
+  node: ServicePrincipalNode,
+  group: 'templates' | 'jobs',
+): Promise<TreeNode[]> {
   const groups = await services.tree.getChildren(node);
   const groupNode = groups.find((child) => child.kind === 'group' && child.group === group);
-  assert.ok(groupNode, `${node.servicePrincipal.displayName} has a ${group} group (children: ${groups.map((g) => g.kind).join(', ')})`);
+  assert.ok(
+    groupNode,
+    `${node.servicePrincipal.displayName} has a ${group} group (children: ${groups.map((g) => g.kind).join(', ')})`,
+  );
   return services.tree.getChildren(groupNode);
 }

@@ -38,7 +38,9 @@ describe('Tenant text in notifications, progress and pickers', () => {
 
   it('creates a job for a service principal named like a command link: no message carries the link', async () => {
     const hostile = await servicePrincipalNamed(services, hostileName);
-    const template = (await groupChildren(services, hostile, 'templates')).find((node): node is TemplateNode => node.kind === 'template');
+    const template = (await groupChildren(services, hostile, 'templates')).find(
+      (node): node is TemplateNode => node.kind === 'template',
+    );
     assert.ok(template);
     services.ui.answers.confirm = true;
     await vscode.commands.executeCommand(commandIds.createJob, template);
@@ -46,12 +48,17 @@ describe('Tenant text in notifications, progress and pickers', () => {
     await vscode.commands.executeCommand(commandIds.createJob, template);
     const severities = new Set(aboutHostile().map((message) => message.severity));
     assert.ok(severities.has('progress') && severities.has('modal'), `shown: ${JSON.stringify(shown)}`);
-    assert.deepEqual(aboutHostile().filter((message) => linkSyntax.test(message.text)), []);
+    assert.deepEqual(
+      aboutHostile().filter((message) => linkSyntax.test(message.text)),
+      [],
+    );
   });
 
   it('shows a failure about it as one line without the link', async () => {
     const hostile = await servicePrincipalNamed(services, hostileName);
-    const template = (await groupChildren(services, hostile, 'templates')).find((node): node is TemplateNode => node.kind === 'template');
+    const template = (await groupChildren(services, hostile, 'templates')).find(
+      (node): node is TemplateNode => node.kind === 'template',
+    );
     assert.ok(template);
     await emulatorControl().addFault({ route: 'createJob', kind: 'throttle', times: 1 });
     services.ui.answers.confirm = true;
@@ -64,7 +71,12 @@ describe('Tenant text in notifications, progress and pickers', () => {
   });
 
   it('lists it in quick picks as plain text, neither link nor icon', () => {
-    const item = plainItem({ label: hostileName, description: '$(alert) [x](https://example.com)', detail: hostileName, value: 1 });
+    const item = plainItem({
+      label: hostileName,
+      description: '$(alert) [x](https://example.com)',
+      detail: hostileName,
+      value: 1,
+    });
     for (const text of [item.label, item.description, item.detail]) {
       assert.doesNotMatch(text ?? '', linkSyntax);
       assert.doesNotMatch(text ?? '', /\$\(/);

@@ -5,7 +5,15 @@ import * as vscode from 'vscode';
 import type { CreateJobOutcome } from '../../src/graph/createJob';
 import type { JobNode, TemplateNode } from '../../src/extension/tree/nodes';
 import type { TestApi } from '../../src/extension/extension';
-import { activatedServices, emulatorControl, groupChildren, listedServicePrincipals, servicePrincipalNamed, signedIn, waitFor } from './support';
+import {
+  activatedServices,
+  emulatorControl,
+  groupChildren,
+  listedServicePrincipals,
+  servicePrincipalNamed,
+  signedIn,
+  waitFor,
+} from './support';
 
 describe('Service Principals view', () => {
   let services: TestApi;
@@ -56,19 +64,27 @@ describe('Service Principals view', () => {
 
   it('deletes a job only after confirmation', async () => {
     const box = await servicePrincipalNamed(services, 'Box');
-    const template = (await groupChildren(services, box, 'templates')).find((node): node is TemplateNode => node.kind === 'template');
+    const template = (await groupChildren(services, box, 'templates')).find(
+      (node): node is TemplateNode => node.kind === 'template',
+    );
     assert.ok(template);
     services.ui.answers.confirm = true;
     const outcome = await vscode.commands.executeCommand<CreateJobOutcome>('graphSync.createJob', template);
     assert.equal(outcome?.kind, 'created');
     const jobId = outcome?.kind === 'created' ? outcome.job!.id : '';
-    const node = ((await groupChildren(services, box, 'jobs')) as JobNode[]).find((child) => child.kind === 'job' && child.job.id === jobId);
+    const node = ((await groupChildren(services, box, 'jobs')) as JobNode[]).find(
+      (child) => child.kind === 'job' && child.job.id === jobId,
+    );
     assert.ok(node);
     const control = emulatorControl();
     await control.clearRequests();
     services.ui.answers.confirm = false;
     assert.equal(await vscode.commands.executeCommand('graphSync.deleteJob', node), false);
-    assert.equal((await control.requests()).filter((entry) => entry.route === 'deleteJob').length, 0, 'declined: nothing sent');
+    assert.equal(
+      (await control.requests()).filter((entry) => entry.route === 'deleteJob').length,
+      0,
+      'declined: nothing sent',
+    );
     services.ui.answers.confirm = true;
     assert.equal(await vscode.commands.executeCommand('graphSync.deleteJob', node), true);
     const jobs = (await groupChildren(services, box, 'jobs')).filter((child) => child.kind === 'job') as JobNode[];

@@ -17,14 +17,18 @@ interface InnerRequest {
 
 function innerRequests(body: string): InnerRequest[] {
   const requests = (parseJsonBody(body, 'Invalid batch payload format.') as { requests?: unknown } | null)?.requests;
-  if (!Array.isArray(requests) || requests.length === 0) throw badRequest('Invalid batch payload format: "requests" must be a non-empty array.');
-  if (requests.length > maxBatchRequests) throw badRequest(`The number of batch requests ${requests.length} exceeds the limit of ${maxBatchRequests}.`);
+  if (!Array.isArray(requests) || requests.length === 0)
+    throw badRequest('Invalid batch payload format: "requests" must be a non-empty array.');
+  if (requests.length > maxBatchRequests)
+    throw badRequest(`The number of batch requests ${requests.length} exceeds the limit of ${maxBatchRequests}.`);
   const ids = new Set<string>();
   for (const request of requests as Partial<InnerRequest>[]) {
-    if (!request || typeof request.id !== 'string' || request.id === '') throw badRequest('Every batch request needs a non-empty string "id".');
+    if (!request || typeof request.id !== 'string' || request.id === '')
+      throw badRequest('Every batch request needs a non-empty string "id".');
     if (ids.has(request.id)) throw badRequest(`Batch request id '${request.id}' is used more than once.`);
     ids.add(request.id);
-    if (typeof request.method !== 'string' || typeof request.url !== 'string') throw badRequest(`Batch request '${request.id}' needs "method" and "url".`);
+    if (typeof request.method !== 'string' || typeof request.url !== 'string')
+      throw badRequest(`Batch request '${request.id}' needs "method" and "url".`);
   }
   return requests as InnerRequest[];
 }
@@ -42,7 +46,8 @@ function innerCall(outer: RoutedCall, request: InnerRequest): EmulatorCall | und
     path: `/${outer.version}/${path}`,
     rawQuery,
     headers,
-    body: request.body === undefined ? '' : typeof request.body === 'string' ? request.body : JSON.stringify(request.body),
+    body:
+      request.body === undefined ? '' : typeof request.body === 'string' ? request.body : JSON.stringify(request.body),
     inBatch: true,
     origin: outer.origin,
     ids: { requestId: randomUUID(), clientRequestId: headers['client-request-id'] ?? outer.ids.clientRequestId },
@@ -52,18 +57,40 @@ function innerCall(outer: RoutedCall, request: InnerRequest): EmulatorCall | und
 function innerResponse(request: InnerRequest, call: EmulatorCall | undefined, response: EmulatorResponse | undefined) {
   const ids = call?.ids ?? { requestId: randomUUID(), clientRequestId: '' };
   if (!call || !response) {
-    return { id: request.id, status: 400, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: errorEnvelope('BadRequest', `Invalid request URL '${request.url}': use a URL relative to the version root.`, ids) };
+    return {
+      id: request.id,
+      status: 400,
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+      body: errorEnvelope(
+        'BadRequest',
+        `Invalid request URL '${request.url}': use a URL relative to the version root.`,
+        ids,
+      ),
+    };
   }
   if (response.transport) {
     // A dropped or hung inner request cannot take the whole batch down: Graph reports it as a gateway timeout.
-    return { id: request.id, status: 504, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: errorEnvelope('GatewayTimeout', 'The request timed out.', ids) };
+    return {
+      id: request.id,
+      status: 504,
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+      body: errorEnvelope('GatewayTimeout', 'The request timed out.', ids),
+    };
   }
   const headers: Record<string, string> = { ...response.headers };
   if (response.body !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
-  return { id: request.id, status: response.status, headers, ...(response.body === undefined ? {} : { body: response.body }) };
+  return {
+    id: request.id,
+    status: response.status,
+    headers,
+    ...(response.body === undefined ? {} : { body: response.body }),
+  };
 }
 
-export async function handleBatch(outer: RoutedCall, process: (call: EmulatorCall) => Promise<EmulatorResponse>): Promise<EmulatorResponse> {
+export async function handleBatch(
+  outer: RoutedCall,
+  process: (call: EmulatorCall) => Promise<EmulatorResponse>,
+): Promise<EmulatorResponse> {
   const requests = innerRequests(outer.body);
   const run = async (request: InnerRequest) => {
     const call = innerCall(outer, request);

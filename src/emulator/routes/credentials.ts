@@ -14,12 +14,23 @@ interface KeyValue {
 
 /** `[{key, value}]` with string keys and values, or Graph's 400 naming the parameter. */
 function keyValues(value: unknown, parameter: string): KeyValue[] {
-  const valid = Array.isArray(value) && value.every((entry) => entry && typeof entry === 'object' && typeof entry.key === 'string' && entry.key !== '' && typeof entry.value === 'string');
-  if (!valid) throw badRequest(`The parameter '${parameter}' must be a collection of {"key","value"} pairs with string values.`);
+  const valid =
+    Array.isArray(value) &&
+    value.every(
+      (entry) =>
+        entry &&
+        typeof entry === 'object' &&
+        typeof entry.key === 'string' &&
+        entry.key !== '' &&
+        typeof entry.value === 'string',
+    );
+  if (!valid)
+    throw badRequest(`The parameter '${parameter}' must be a collection of {"key","value"} pairs with string values.`);
   return value as KeyValue[];
 }
 
-const secretsContext = (call: RoutedCall, spId: string) => `${call.origin}/${call.version}/$metadata#servicePrincipals('${spId}')/synchronization/secrets`;
+const secretsContext = (call: RoutedCall, spId: string) =>
+  `${call.origin}/${call.version}/$metadata#servicePrincipals('${spId}')/synchronization/secrets`;
 
 export const putSecrets: RouteHandler = (context, call) => {
   const { store } = context;
@@ -27,7 +38,7 @@ export const putSecrets: RouteHandler = (context, call) => {
   const body = call.body.trim() === '' ? null : (parseJsonBody(call.body) as { value?: unknown } | null);
   // SDKs have sent this with an empty payload (FACTS.md); Graph's answer to it is not documented: 400 is a guess.
   if (!body || body.value === undefined || (Array.isArray(body.value) && body.value.length === 0)) {
-    throw badRequest("Empty Payload: the request needs {\"value\":[{\"key\":\"BaseAddress\",\"value\":\"…\"}, …]}.");
+    throw badRequest('Empty Payload: the request needs {"value":[{"key":"BaseAddress","value":"…"}, …]}.');
   }
   store.saveSecrets(sp.id, keyValues(body.value, 'value'));
   return noContent();
@@ -46,14 +57,18 @@ function validationRequest(body: string): { useSaved: boolean; credentials: KeyV
   const parsed = (body.trim() === '' ? {} : parseJsonBody(body)) as Record<string, unknown> | null;
   if (!parsed || typeof parsed !== 'object') throw badRequest('The request body must be a JSON object.');
   const useSaved = parsed.useSavedCredentials === true;
-  const credentials = parsed.credentials === undefined || parsed.credentials === null ? [] : keyValues(parsed.credentials, 'credentials');
-  if (!useSaved && credentials.length === 0) throw badRequest("Give 'credentials', or set 'useSavedCredentials' to true.");
+  const credentials =
+    parsed.credentials === undefined || parsed.credentials === null ? [] : keyValues(parsed.credentials, 'credentials');
+  if (!useSaved && credentials.length === 0)
+    throw badRequest("Give 'credentials', or set 'useSavedCredentials' to true.");
   const templateId = typeof parsed.templateId === 'string' ? parsed.templateId : undefined;
   return { useSaved, credentials, templateId };
 }
 
 function validate(context: EmulatorContext, spId: string, request: ReturnType<typeof validationRequest>) {
-  const values = request.useSaved ? context.store.secretsOf(spId) : new Map(request.credentials.map(({ key, value }) => [key, value]));
+  const values = request.useSaved
+    ? context.store.secretsOf(spId)
+    : new Map(request.credentials.map(({ key, value }) => [key, value]));
   const problem = credentialProblem(values);
   // Which credential failed is in the message and in OData's error.target (the shape is a guess).
   if (problem) throw new GraphError(400, 'CredentialValidationFailed', problem.message, {}, problem.key);
@@ -62,7 +77,8 @@ function validate(context: EmulatorContext, spId: string, request: ReturnType<ty
 
 export const validateJobCredentials: RouteHandler = (context, call) => {
   const sp = servicePrincipalOf(context, call);
-  if (!context.store.job(sp.id, call.params.job)) throw synchronizationNotFound(`synchronization job '${call.params.job}'`);
+  if (!context.store.job(sp.id, call.params.job))
+    throw synchronizationNotFound(`synchronization job '${call.params.job}'`);
   return validate(context, sp.id, validationRequest(call.body));
 };
 

@@ -8,7 +8,16 @@ import { decodeSkipToken, encodeSkipToken, parseSelect, parseTop, project, type 
 import { sampleGroups, sampleUsers } from '../sampleDirectory';
 import { searchMatcher } from '../search';
 
-const userProperties = ['id', 'displayName', 'givenName', 'surname', 'userPrincipalName', 'mail', 'accountEnabled', 'jobTitle'] as const;
+const userProperties = [
+  'id',
+  'displayName',
+  'givenName',
+  'surname',
+  'userPrincipalName',
+  'mail',
+  'accountEnabled',
+  'jobTitle',
+] as const;
 const groupProperties = ['id', 'displayName', 'description', 'mailNickname', 'securityEnabled', 'mailEnabled'] as const;
 
 function filterMatcher(filter: string | null): ((item: { id: string; displayName: string }) => boolean) | undefined {
@@ -24,23 +33,43 @@ function queryOf(call: RoutedCall): PageState {
   const skipToken = call.query.get('$skiptoken');
   if (skipToken !== null) return decodeSkipToken(skipToken);
   const count = call.query.get('$count');
-  return { search: call.query.get('$search'), filter: call.query.get('$filter'), select: call.query.get('$select'), top: parseTop(call.query.get('$top'), 100), count: count === 'true', offset: 0 };
+  return {
+    search: call.query.get('$search'),
+    filter: call.query.get('$filter'),
+    select: call.query.get('$select'),
+    top: parseTop(call.query.get('$top'), 100),
+    count: count === 'true',
+    offset: 0,
+  };
 }
 
-function list<T extends { id: string; displayName: string }>(call: RoutedCall, collection: 'users' | 'groups', items: readonly T[], properties: readonly string[], typeName: string) {
+function list<T extends { id: string; displayName: string }>(
+  call: RoutedCall,
+  collection: 'users' | 'groups',
+  items: readonly T[],
+  properties: readonly string[],
+  typeName: string,
+) {
   const query = queryOf(call);
   const eventual = call.headers['consistencylevel']?.toLowerCase() === 'eventual';
   const select = parseSelect(query.select, properties, typeName);
   const search = searchMatcher(query.search ?? null, eventual);
   const filter = filterMatcher(query.filter);
-  if (query.count && !eventual) throw badRequest('$count is not currently supported without the header ConsistencyLevel: eventual.', 'Request_BadRequest');
+  if (query.count && !eventual)
+    throw badRequest(
+      '$count is not currently supported without the header ConsistencyLevel: eventual.',
+      'Request_BadRequest',
+    );
   const matching = items.filter((item) => (!search || search(item.displayName)) && (!filter || filter(item)));
   const page = matching.slice(query.offset, query.offset + query.top);
   const next = query.offset + page.length;
-  const body: Record<string, unknown> = { '@odata.context': `${call.origin}/${call.version}/$metadata#${collection}${select ? `(${select.join(',')})` : ''}` };
+  const body: Record<string, unknown> = {
+    '@odata.context': `${call.origin}/${call.version}/$metadata#${collection}${select ? `(${select.join(',')})` : ''}`,
+  };
   if (query.count) body['@odata.count'] = matching.length;
   if (next < matching.length) {
-    body['@odata.nextLink'] = `${call.origin}/${call.version}/${collection}?$skiptoken=${encodeSkipToken({ ...query, offset: next })}`;
+    body['@odata.nextLink'] =
+      `${call.origin}/${call.version}/${collection}?$skiptoken=${encodeSkipToken({ ...query, offset: next })}`;
   }
   body.value = page.map((item) => project({ ...item }, select));
   return ok(body);
@@ -49,4 +78,10 @@ function list<T extends { id: string; displayName: string }>(call: RoutedCall, c
 export const listUsers: RouteHandler = (_context, call) => list(call, 'users', sampleUsers, userProperties, 'user');
 
 export const listGroups: RouteHandler = (_context, call) =>
-  list(call, 'groups', sampleGroups.map(({ members: _members, ...group }) => group), groupProperties, 'group');
+  list(
+    call,
+    'groups',
+    sampleGroups.map(({ members: _members, ...group }) => group),
+    groupProperties,
+    'group',
+  );

@@ -8,8 +8,10 @@ import { newJob, type JobDocument } from '../jobFactory';
 import { jobIdFor } from '../sampleTenant';
 import { servicePrincipalOf } from './templates';
 
-const jobsUrl = (call: RoutedCall, spId: string) => `${call.origin}/${call.version}/servicePrincipals/${spId}/synchronization/jobs`;
-const contextOf = (call: RoutedCall, spId: string, suffix = '') => `${call.origin}/${call.version}/$metadata#servicePrincipals('${spId}')/synchronization/jobs${suffix}`;
+const jobsUrl = (call: RoutedCall, spId: string) =>
+  `${call.origin}/${call.version}/servicePrincipals/${spId}/synchronization/jobs`;
+const contextOf = (call: RoutedCall, spId: string, suffix = '') =>
+  `${call.origin}/${call.version}/$metadata#servicePrincipals('${spId}')/synchronization/jobs${suffix}`;
 // A snapshot: the stored job keeps changing after the answer is built.
 const snapshot = (job: JobDocument) => structuredClone(job);
 
@@ -22,7 +24,8 @@ export function jobOf(context: EmulatorContext, call: RoutedCall) {
 
 function requestedTemplateId(body: string): string {
   const templateId = (parseJsonBody(body) as { templateId?: unknown } | null)?.templateId;
-  if (typeof templateId !== 'string' || templateId === '') throw badRequest("The property 'templateId' is required to create a synchronization job.");
+  if (typeof templateId !== 'string' || templateId === '')
+    throw badRequest("The property 'templateId' is required to create a synchronization job.");
   return templateId;
 }
 
@@ -38,7 +41,10 @@ export const listJobs: RouteHandler = (context, call) => {
  */
 function notListedYet({ faults, store }: EmulatorContext, jobId: string): boolean {
   const age = store.ageOf(jobId);
-  return age !== undefined && faults.matching('listJobs', ['notFoundAfterCreate']).some((rule) => age < (rule.durationMs ?? 5000));
+  return (
+    age !== undefined &&
+    faults.matching('listJobs', ['notFoundAfterCreate']).some((rule) => age < (rule.durationMs ?? 5000))
+  );
 }
 
 export const createJob: RouteHandler = (context, call) => {
@@ -46,16 +52,20 @@ export const createJob: RouteHandler = (context, call) => {
   const templateId = requestedTemplateId(call.body);
   const template = context.store.templatesOf(sp).find((candidate) => candidate.id === templateId);
   // What Graph answers for a template the service principal does not have is not documented; 400 is the best guess.
-  if (!template) throw badRequest(`The synchronization template '${templateId}' was not found for this service principal.`);
+  if (!template)
+    throw badRequest(`The synchronization template '${templateId}' was not found for this service principal.`);
   // The refused-create demo: Graph's answer to a caller that may not manage this app (Graph reference: error codes).
-  if (sp.refusesJobCreation) throw new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+  if (sp.refusesJobCreation)
+    throw new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
   // Captured ids: {templateId}.{tenant id without dashes}.{appId}. A second job from the same template would take the
   // same id; what Graph does then is not documented (guess: a distinct id), so a random part is added.
   const standard = jobIdFor(template.id, context.store.tenantId, sp.appId);
   const id = context.store.job(sp.id, standard) ? `${standard}.${randomBytes(4).toString('hex')}` : standard;
   const job = newJob(template.id, id);
   context.store.addJob(sp.id, job);
-  return ok({ '@odata.context': contextOf(call, sp.id, '/$entity'), ...snapshot(job) }, 201, { Location: `${jobsUrl(call, sp.id)}/${job.id}` });
+  return ok({ '@odata.context': contextOf(call, sp.id, '/$entity'), ...snapshot(job) }, 201, {
+    Location: `${jobsUrl(call, sp.id)}/${job.id}`,
+  });
 };
 
 export const getJob: RouteHandler = (context, call) => {

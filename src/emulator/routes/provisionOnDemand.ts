@@ -30,7 +30,9 @@ function subjectOf(value: unknown): OnDemandSubject {
     const group = sampleGroups.find((candidate) => candidate.id === objectId);
     if (!group) throw badRequest(`The Group '${objectId}' was not found in the directory.`);
     if (group.members.length > onDemandGroupMemberLimit) {
-      throw badRequest(`The Group '${group.displayName}' has ${group.members.length} members; on-demand provisioning takes groups of at most ${onDemandGroupMemberLimit}.`);
+      throw badRequest(
+        `The Group '${group.displayName}' has ${group.members.length} members; on-demand provisioning takes groups of at most ${onDemandGroupMemberLimit}.`,
+      );
     }
     return { kind: 'Group', group };
   }
@@ -52,22 +54,41 @@ export const provisionOnDemand: RouteHandler = (context, call) => {
   store.onDemand.calls.set(key, [...recent, now]);
 
   const parameters = (parseJsonBody(call.body) as { parameters?: unknown } | null)?.parameters;
-  if (!Array.isArray(parameters) || parameters.length === 0) throw badRequest("The parameter 'parameters' needs at least one {\"ruleId\",\"subjects\"} entry.");
+  if (!Array.isArray(parameters) || parameters.length === 0)
+    throw badRequest('The parameter \'parameters\' needs at least one {"ruleId","subjects"} entry.');
   const template = templateCatalog.get(job.templateId);
   // Rule ids come from the schema's synchronizationRules (FACTS.md, "Provision on demand").
-  const ruleIds = template ? synchronizationSchema(templateSchemaId(template.id), template, sp.displayName).synchronizationRules.map((rule) => rule.id) : [];
+  const ruleIds = template
+    ? synchronizationSchema(templateSchemaId(template.id), template, sp.displayName).synchronizationRules.map(
+        (rule) => rule.id,
+      )
+    : [];
   const subjects: OnDemandSubject[] = [];
   for (const parameter of parameters as Parameter[]) {
     // An empty ruleId is rejected (microsoft-graph-docs #10716).
-    if (typeof parameter?.ruleId !== 'string' || parameter.ruleId === '') throw badRequest("The parameter 'ruleId' is required: use the id of one of the job schema's synchronizationRules.");
-    if (!ruleIds.includes(parameter.ruleId)) throw badRequest(`The rule '${parameter.ruleId}' is not a synchronization rule of this job.`);
-    if (!Array.isArray(parameter.subjects) || parameter.subjects.length === 0) throw badRequest("The parameter 'subjects' needs at least one {\"objectId\",\"objectTypeName\"}.");
+    if (typeof parameter?.ruleId !== 'string' || parameter.ruleId === '')
+      throw badRequest(
+        "The parameter 'ruleId' is required: use the id of one of the job schema's synchronizationRules.",
+      );
+    if (!ruleIds.includes(parameter.ruleId))
+      throw badRequest(`The rule '${parameter.ruleId}' is not a synchronization rule of this job.`);
+    if (!Array.isArray(parameter.subjects) || parameter.subjects.length === 0)
+      throw badRequest('The parameter \'subjects\' needs at least one {"objectId","objectTypeName"}.');
     subjects.push(...parameter.subjects.map(subjectOf));
   }
   const subject = subjects[0];
   const objectKey = `${key}/${subject.kind === 'User' ? subject.user.id : subject.group.id}`;
   const credentials = credentialProblem(store.secretsOf(sp.id));
-  const result = onDemandResult({ subject, targetSystem: job.templateId, now, credentials, alreadyProvisioned: store.onDemand.provisioned.has(objectKey) });
+  const result = onDemandResult({
+    subject,
+    targetSystem: job.templateId,
+    now,
+    credentials,
+    alreadyProvisioned: store.onDemand.provisioned.has(objectKey),
+  });
   if (!credentials) store.onDemand.provisioned.add(objectKey);
-  return ok({ '@odata.context': `${call.origin}/${call.version}/$metadata#microsoft.graph.stringKeyStringValuePair`, ...result });
+  return ok({
+    '@odata.context': `${call.origin}/${call.version}/$metadata#microsoft.graph.stringKeyStringValuePair`,
+    ...result,
+  });
 };

@@ -43,16 +43,25 @@ function matcher(filter: string | null): (entry: ProvisioningLogEntry) => boolea
 function comparison(text: string): (entry: ProvisioningLogEntry) => boolean {
   const parsed = clausePattern.exec(text);
   const read = parsed && fields[parsed[1].toLowerCase()];
-  if (!parsed || !read) throw badRequest(`Invalid filter clause: '${text}' is not supported on provisioningObjectSummary.`);
+  if (!parsed || !read)
+    throw badRequest(`Invalid filter clause: '${text}' is not supported on provisioningObjectSummary.`);
   const [, name, operator, literal] = parsed;
   if (name.toLowerCase() === 'activitydatetime') {
     const at = Date.parse(literal.replace(/^'|'$/g, ''));
     if (Number.isNaN(at)) throw badRequest(`Invalid DateTimeOffset literal '${literal}'.`);
-    const compare = { eq: (t: number) => t === at, ne: (t: number) => t !== at, ge: (t: number) => t >= at, gt: (t: number) => t > at, le: (t: number) => t <= at, lt: (t: number) => t < at };
+    const compare = {
+      eq: (t: number) => t === at,
+      ne: (t: number) => t !== at,
+      ge: (t: number) => t >= at,
+      gt: (t: number) => t > at,
+      le: (t: number) => t <= at,
+      lt: (t: number) => t < at,
+    };
     const test = compare[operator.toLowerCase() as keyof typeof compare];
     return (entry: ProvisioningLogEntry) => test(Date.parse(entry.activityDateTime));
   }
-  if (!literal.startsWith("'")) throw badRequest(`Invalid filter clause: '${text}': compare ${name} with a quoted string.`);
+  if (!literal.startsWith("'"))
+    throw badRequest(`Invalid filter clause: '${text}': compare ${name} with a quoted string.`);
   if (!/^(eq|ne)$/i.test(operator)) throw badRequest(`Invalid filter clause: '${text}': ${name} supports eq and ne.`);
   const wanted = literal.slice(1, -1).replace(/''/g, "'").toLowerCase();
   const negated = operator.toLowerCase() === 'ne';
@@ -85,7 +94,9 @@ export function tenantLogEntries({ store }: EmulatorContext): ProvisioningLogEnt
       }
     }
   }
-  return entries.sort((a, b) => (a.activityDateTime < b.activityDateTime ? 1 : a.activityDateTime > b.activityDateTime ? -1 : a.id < b.id ? -1 : 1));
+  return entries.sort((a, b) =>
+    a.activityDateTime < b.activityDateTime ? 1 : a.activityDateTime > b.activityDateTime ? -1 : a.id < b.id ? -1 : 1,
+  );
 }
 
 interface LogPageState {
@@ -107,7 +118,8 @@ function pageState(query: URLSearchParams): LogPageState {
   }
   const topText = query.get('$top');
   const top = topText === null ? defaultTop : Number(topText);
-  if (!Number.isInteger(top) || top < 1 || top > maxTop) throw badRequest(`Invalid $top value '${topText}': between 1 and ${maxTop}.`);
+  if (!Number.isInteger(top) || top < 1 || top > maxTop)
+    throw badRequest(`Invalid $top value '${topText}': between 1 and ${maxTop}.`);
   return { filter: query.get('$filter'), top, offset: 0 };
 }
 
@@ -115,10 +127,13 @@ export const listProvisioningLogs: RouteHandler = (context, call) => {
   const state = pageState(call.query);
   const matching = tenantLogEntries(context).filter(matcher(state.filter));
   const page = matching.slice(state.offset, state.offset + state.top);
-  const body: Record<string, unknown> = { '@odata.context': `${call.origin}/${call.version}/$metadata#auditLogs/provisioning` };
+  const body: Record<string, unknown> = {
+    '@odata.context': `${call.origin}/${call.version}/$metadata#auditLogs/provisioning`,
+  };
   const next = state.offset + page.length;
   if (next < matching.length) {
-    body['@odata.nextLink'] = `${call.origin}/${call.version}/auditLogs/provisioning?$skiptoken=${Buffer.from(JSON.stringify({ ...state, offset: next })).toString('base64url')}`;
+    body['@odata.nextLink'] =
+      `${call.origin}/${call.version}/auditLogs/provisioning?$skiptoken=${Buffer.from(JSON.stringify({ ...state, offset: next })).toString('base64url')}`;
   }
   body.value = page;
   return ok(body);

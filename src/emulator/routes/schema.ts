@@ -13,7 +13,10 @@ import { parseExpressionAnswer } from './parseExpression';
 
 const metadata = (call: RoutedCall) => `${call.origin}/${call.version}/$metadata`;
 
-function jobTemplate(context: EmulatorContext, call: RoutedCall): { sp: ServicePrincipalRecord; jobId: string; template: TemplateDefinition } {
+function jobTemplate(
+  context: EmulatorContext,
+  call: RoutedCall,
+): { sp: ServicePrincipalRecord; jobId: string; template: TemplateDefinition } {
   const { sp, job } = jobOf(context, call);
   const template = templateCatalog.get(job.templateId);
   if (!template) throw notFound(`${job.id}/schema`);
@@ -21,10 +24,17 @@ function jobTemplate(context: EmulatorContext, call: RoutedCall): { sp: ServiceP
 }
 
 /** A job's schema: what PUT stored, else its template's (the job was created from it). */
-function currentJobSchema(context: EmulatorContext, call: RoutedCall): { sp: ServicePrincipalRecord; jobId: string; schema: unknown } {
+function currentJobSchema(
+  context: EmulatorContext,
+  call: RoutedCall,
+): { sp: ServicePrincipalRecord; jobId: string; schema: unknown } {
   const { sp, jobId, template } = jobTemplate(context, call);
   const stored = context.store.jobSchema(jobId);
-  return { sp, jobId, schema: stored === undefined ? synchronizationSchema(jobId, template, sp.displayName) : structuredClone(stored) };
+  return {
+    sp,
+    jobId,
+    schema: stored === undefined ? synchronizationSchema(jobId, template, sp.displayName) : structuredClone(stored),
+  };
 }
 
 export const getJobSchema: RouteHandler = (context, call) => {
@@ -38,10 +48,12 @@ export const putJobSchema: RouteHandler = (context, call) => {
   const { jobId } = jobTemplate(context, call);
   const body = parseJsonBody(call.body);
   // Graph's answer to a body that is not a schema object is not documented: 400 is a guess.
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badRequest('The request body must be a synchronizationSchema object.');
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    throw badRequest('The request body must be a synchronizationSchema object.');
   const { '@odata.context': _ignored, ...schema } = body as Record<string, unknown>;
   for (const collection of ['directories', 'synchronizationRules']) {
-    if (schema[collection] !== undefined && !Array.isArray(schema[collection])) throw badRequest(`The property '${collection}' must be an array.`);
+    if (schema[collection] !== undefined && !Array.isArray(schema[collection]))
+      throw badRequest(`The property '${collection}' must be an array.`);
   }
   context.store.setJobSchema(jobId, { ...schema, id: jobId });
   return noContent();
@@ -71,7 +83,10 @@ export const patchJobSchema: RouteHandler = (context, call) => {
 export const getTemplateSchema: RouteHandler = (context, call) => {
   const { sp, template } = templateOf(context, call);
   const entity = `${metadata(call)}#servicePrincipals('${sp.id}')/synchronization/templates('${template.id}')/schema/$entity`;
-  return ok({ '@odata.context': entity, ...synchronizationSchema(templateSchemaId(template.id), template, sp.displayName) });
+  return ok({
+    '@odata.context': entity,
+    ...synchronizationSchema(templateSchemaId(template.id), template, sp.displayName),
+  });
 };
 
 /** The helpers answer the same under a job's schema and a template's; the owner must exist. */
@@ -82,18 +97,28 @@ function checkOwner(context: EmulatorContext, call: RoutedCall): void {
 
 export const listSchemaFunctions: RouteHandler = (context, call) => {
   checkOwner(context, call);
-  return ok({ '@odata.context': `${metadata(call)}#Collection(microsoft.graph.attributeMappingFunctionSchema)`, value: functionsWire() });
+  return ok({
+    '@odata.context': `${metadata(call)}#Collection(microsoft.graph.attributeMappingFunctionSchema)`,
+    value: functionsWire(),
+  });
 };
 
 export const listFilterOperators: RouteHandler = (context, call) => {
   checkOwner(context, call);
-  return ok({ '@odata.context': `${metadata(call)}#Collection(microsoft.graph.filterOperatorSchema)`, value: filterOperatorsWire() });
+  return ok({
+    '@odata.context': `${metadata(call)}#Collection(microsoft.graph.filterOperatorSchema)`,
+    value: filterOperatorsWire(),
+  });
 };
 
 export const parseExpressionRoute: RouteHandler = (context, call) => {
   checkOwner(context, call);
   const body = parseJsonBody(call.body) as { expression?: unknown; testInputObject?: unknown } | null;
   // Graph's answer without an expression is not documented: 400 is a guess.
-  if (typeof body?.expression !== 'string') throw badRequest("The property 'expression' is required: the expression to parse, as a string.");
-  return ok({ '@odata.context': `${metadata(call)}#microsoft.graph.parseExpressionResponse`, ...parseExpressionAnswer(body.expression, body.testInputObject) });
+  if (typeof body?.expression !== 'string')
+    throw badRequest("The property 'expression' is required: the expression to parse, as a string.");
+  return ok({
+    '@odata.context': `${metadata(call)}#microsoft.graph.parseExpressionResponse`,
+    ...parseExpressionAnswer(body.expression, body.testInputObject),
+  });
 };

@@ -6,7 +6,16 @@ import type { ServicePrincipalRecord, TemplateDefinition } from '../model';
 import { parseSelect, project } from '../odataQuery';
 import { synchronizationSchema, templateSchemaId } from '../sampleSchema';
 
-const properties = ['id', 'applicationId', 'default', 'description', 'discoverable', 'factoryTag', 'metadata', 'schema'] as const;
+const properties = [
+  'id',
+  'applicationId',
+  'default',
+  'description',
+  'discoverable',
+  'factoryTag',
+  'metadata',
+  'schema',
+] as const;
 
 // synchronizationMetadata is PascalCase in v1.0 and (mostly) camelCase in beta, as in the CSDL.
 const metadataKey = (key: string, version: RoutedCall['version']) =>
@@ -32,7 +41,12 @@ function metadata(template: TemplateDefinition, sp: ServicePrincipalRecord, vers
   return wire;
 }
 
-function toWire(template: TemplateDefinition, sp: ServicePrincipalRecord, call: RoutedCall, select: string[] | undefined) {
+function toWire(
+  template: TemplateDefinition,
+  sp: ServicePrincipalRecord,
+  call: RoutedCall,
+  select: string[] | undefined,
+) {
   const wire: Record<string, unknown> = {
     id: template.id,
     // The gallery application template id, not the app's appId (FACTS.md, "Templates as real tenants return them").
@@ -44,7 +58,8 @@ function toWire(template: TemplateDefinition, sp: ServicePrincipalRecord, call: 
     metadata: metadata(template, sp, call.version),
   };
   // The real service expands the (large) schema inline unless $select leaves it out.
-  if (!select || select.includes('schema')) wire.schema = synchronizationSchema(templateSchemaId(template.id), template, sp.displayName);
+  if (!select || select.includes('schema'))
+    wire.schema = synchronizationSchema(templateSchemaId(template.id), template, sp.displayName);
   return project(wire, select);
 }
 
@@ -54,7 +69,10 @@ export function servicePrincipalOf({ store }: EmulatorContext, call: RoutedCall)
   return sp;
 }
 
-export function templateOf(context: EmulatorContext, call: RoutedCall): { sp: ServicePrincipalRecord; template: TemplateDefinition } {
+export function templateOf(
+  context: EmulatorContext,
+  call: RoutedCall,
+): { sp: ServicePrincipalRecord; template: TemplateDefinition } {
   const sp = servicePrincipalOf(context, call);
   const template = context.store.templatesOf(sp).find((candidate) => candidate.id === call.params.template);
   if (!template) throw synchronizationNotFound(`synchronization template '${call.params.template}'`);

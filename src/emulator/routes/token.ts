@@ -5,8 +5,17 @@ import type { RouteHandler } from '../context';
 import { ok, type EmulatorCall, type EmulatorResponse } from '../exchange';
 import { graphResource, type TokenIssuer } from '../tokens';
 
-function entraError(status: number, error: string, code: number, description: string, call: EmulatorCall): EmulatorResponse {
-  const timestamp = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+function entraError(
+  status: number,
+  error: string,
+  code: number,
+  description: string,
+  call: EmulatorCall,
+): EmulatorResponse {
+  const timestamp = new Date()
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, 'Z');
   return ok(
     {
       error,
@@ -22,7 +31,13 @@ function entraError(status: number, error: string, code: number, description: st
 }
 
 const unknownTenant = (call: EmulatorCall, tenant: string) =>
-  entraError(400, 'invalid_request', 90002, `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`, call);
+  entraError(
+    400,
+    'invalid_request',
+    90002,
+    `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
+    call,
+  );
 
 export const openidConfiguration: RouteHandler = ({ store }, call) => {
   const tenant = call.params.tenant;
@@ -61,23 +76,54 @@ export const token: RouteHandler = ({ store, apps, tokens }, call) => {
   const form = new URLSearchParams(call.body);
   if (deviceCodeGrants.has(form.get('grant_type') ?? '')) return redeemDeviceCode(form, call, tokens);
   if (form.get('grant_type') !== 'client_credentials') {
-    return entraError(400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type: only client_credentials and device_code are supported here.', call);
+    return entraError(
+      400,
+      'unsupported_grant_type',
+      70003,
+      'The app requested an unsupported grant type: only client_credentials and device_code are supported here.',
+      call,
+    );
   }
   const clientId = form.get('client_id') ?? '';
   const app = apps.get(clientId);
   if (!app) {
-    return entraError(400, 'unauthorized_client', 700016, `Application with identifier '${clientId}' was not found in the directory '${store.tenantId}'.`, call);
+    return entraError(
+      400,
+      'unauthorized_client',
+      700016,
+      `Application with identifier '${clientId}' was not found in the directory '${store.tenantId}'.`,
+      call,
+    );
   }
   if (form.get('client_secret') !== app.clientSecret) {
-    return entraError(401, 'invalid_client', 7000215, "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '" + clientId + "'.", call);
+    return entraError(
+      401,
+      'invalid_client',
+      7000215,
+      "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '" +
+        clientId +
+        "'.",
+      call,
+    );
   }
   const scopes = (form.get('scope') ?? '').split(/\s+/).filter((scope) => scope && !oidcScopes.has(scope));
   const allowed = [`${graphResource}/.default`, `${call.origin}/.default`];
   if (scopes.length !== 1 || !allowed.includes(scopes[0])) {
-    return entraError(400, 'invalid_scope', 1002012, `The provided value for scope '${scopes.join(' ')}' is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.`, call);
+    return entraError(
+      400,
+      'invalid_scope',
+      1002012,
+      `The provided value for scope '${scopes.join(' ')}' is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.`,
+      call,
+    );
   }
   const issued = tokens.issue(app.clientId, app.displayName);
-  return ok({ token_type: 'Bearer', expires_in: issued.expiresIn, ext_expires_in: issued.expiresIn, access_token: issued.accessToken });
+  return ok({
+    token_type: 'Bearer',
+    expires_in: issued.expiresIn,
+    ext_expires_in: issued.expiresIn,
+    access_token: issued.accessToken,
+  });
 };
 
 // The device authorization grant, shapes from Microsoft identity platform docs, "OAuth 2.0 device authorization grant
@@ -101,10 +147,18 @@ interface DeviceAuthorization {
 
 export const deviceCode: RouteHandler = ({ store }, call) => {
   const tenant = call.params.tenant;
-  if (tenant.toLowerCase() !== store.tenantId && tenant !== 'organizations' && tenant !== 'common') return unknownTenant(call, tenant);
+  if (tenant.toLowerCase() !== store.tenantId && tenant !== 'organizations' && tenant !== 'common')
+    return unknownTenant(call, tenant);
   const form = new URLSearchParams(call.body);
   const clientId = form.get('client_id') ?? '';
-  if (!clientId) return entraError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'client_id'.", call);
+  if (!clientId)
+    return entraError(
+      400,
+      'invalid_request',
+      900144,
+      "The request body must contain the following parameter: 'client_id'.",
+      call,
+    );
   const authorization: DeviceAuthorization = { clientId, scope: form.get('scope') ?? '' };
   const userCode = call.ids.requestId.replace(/-/g, '').slice(0, 9).toUpperCase();
   const verificationUri = 'https://microsoft.com/devicelogin';
@@ -121,19 +175,28 @@ export const deviceCode: RouteHandler = ({ store }, call) => {
 function redeemDeviceCode(form: URLSearchParams, call: EmulatorCall, tokens: TokenIssuer): EmulatorResponse {
   let authorization: DeviceAuthorization;
   try {
-    authorization = JSON.parse(Buffer.from((form.get('device_code') ?? '').split('.')[0], 'base64url').toString('utf8'));
+    authorization = JSON.parse(
+      Buffer.from((form.get('device_code') ?? '').split('.')[0], 'base64url').toString('utf8'),
+    );
   } catch {
     return entraError(400, 'invalid_grant', 70000, 'Provided grant is invalid or malformed.', call);
   }
-  if (authorization.clientId !== form.get('client_id')) return entraError(400, 'invalid_grant', 70000, 'Provided grant is invalid or malformed.', call);
+  if (authorization.clientId !== form.get('client_id'))
+    return entraError(400, 'invalid_grant', 70000, 'Provided grant is invalid or malformed.', call);
   const requested = authorization.scope.split(/\s+/).filter(Boolean);
   const graphScopes = requested.filter((scope) => !oidcScopes.has(scope));
   // Entra names delegated permissions in scp without the resource, space-separated.
   const scp = graphScopes.map((scope) => scope.replace(`${graphResource}/`, '')).join(' ');
-  const issued = tokens.issue(authorization.clientId, publicClientNames[authorization.clientId] ?? authorization.clientId, scp);
+  const issued = tokens.issue(
+    authorization.clientId,
+    publicClientNames[authorization.clientId] ?? authorization.clientId,
+    scp,
+  );
   return ok({
     token_type: 'Bearer',
-    scope: [...graphScopes, ...requested.filter((scope) => oidcScopes.has(scope) && scope !== 'offline_access')].join(' '),
+    scope: [...graphScopes, ...requested.filter((scope) => oidcScopes.has(scope) && scope !== 'offline_access')].join(
+      ' ',
+    ),
     expires_in: issued.expiresIn,
     ext_expires_in: issued.expiresIn,
     access_token: issued.accessToken,

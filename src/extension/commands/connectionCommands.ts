@@ -36,7 +36,12 @@ const versionDetails: Record<ApiVersion, string> = {
 export async function selectApiVersion(services: Services): Promise<void> {
   const current = readSettings().apiVersion;
   const chosen = await services.ui.pick(
-    apiVersions.map((version) => ({ label: version, detail: versionDetails[version], description: version === current ? 'current' : undefined, value: version })),
+    apiVersions.map((version) => ({
+      label: version,
+      detail: versionDetails[version],
+      description: version === current ? 'current' : undefined,
+      value: version,
+    })),
     { title: 'Graph Sync: Microsoft Graph API Version' },
   );
   if (chosen && chosen !== current) await updateSettings({ apiVersion: chosen });
@@ -47,12 +52,39 @@ export async function switchConnection(services: Services): Promise<void> {
   const settings = readSettings();
   const signedIn = services.connection.current.kind === 'signedIn';
   const actions = [
-    { icon: 'account', label: 'Sign-in Method…', description: signInMethods[settings.signInMethod], value: () => chooseMethod(services) },
-    { icon: 'globe', label: 'Cloud…', description: nationalClouds[settings.cloud]?.displayName, value: () => chooseCloud(services) },
-    { icon: 'organization', label: 'Tenant…', description: settings.tenant || 'organizations', value: () => chooseTenant(services) },
-    { icon: 'versions', label: 'API Version…', description: settings.apiVersion, value: () => selectApiVersion(services) },
-    { icon: 'beaker', label: 'Connect to Sample Tenant', description: 'local emulator, no account needed', value: () => connectSampleTenant(services) },
-    signedIn ? { icon: 'sign-out', label: 'Sign Out', value: () => signOut(services) } : { icon: 'sign-in', label: 'Sign In', value: () => signIn(services) },
+    {
+      icon: 'account',
+      label: 'Sign-in Method…',
+      description: signInMethods[settings.signInMethod],
+      value: () => chooseMethod(services),
+    },
+    {
+      icon: 'globe',
+      label: 'Cloud…',
+      description: nationalClouds[settings.cloud]?.displayName,
+      value: () => chooseCloud(services),
+    },
+    {
+      icon: 'organization',
+      label: 'Tenant…',
+      description: settings.tenant || 'organizations',
+      value: () => chooseTenant(services),
+    },
+    {
+      icon: 'versions',
+      label: 'API Version…',
+      description: settings.apiVersion,
+      value: () => selectApiVersion(services),
+    },
+    {
+      icon: 'beaker',
+      label: 'Connect to Sample Tenant',
+      description: 'local emulator, no account needed',
+      value: () => connectSampleTenant(services),
+    },
+    signedIn
+      ? { icon: 'sign-out', label: 'Sign Out', value: () => signOut(services) }
+      : { icon: 'sign-in', label: 'Sign In', value: () => signIn(services) },
   ];
   const chosen = await services.ui.pick<() => Promise<unknown>>(actions, { title: 'Graph Sync: Connection' });
   await chosen?.();
@@ -60,13 +92,20 @@ export async function switchConnection(services: Services): Promise<void> {
 
 async function chooseMethod(services: Services): Promise<void> {
   const entries = Object.entries(signInMethods) as [SignInMethod, string][];
-  const method = await services.ui.pick(entries.map(([value, label]) => ({ label, value })), { title: 'Graph Sync: Sign-in Method' });
+  const method = await services.ui.pick(
+    entries.map(([value, label]) => ({ label, value })),
+    { title: 'Graph Sync: Sign-in Method' },
+  );
   if (method) await connect(services, () => services.connection.switchTo({ signInMethod: method }));
 }
 
 async function chooseCloud(services: Services): Promise<void> {
   const cloud = await services.ui.pick(
-    cloudIds.map((value) => ({ label: nationalClouds[value].displayName, description: new URL(nationalClouds[value].graphUrl).host, value })),
+    cloudIds.map((value) => ({
+      label: nationalClouds[value].displayName,
+      description: new URL(nationalClouds[value].graphUrl).host,
+      value,
+    })),
     { title: 'Graph Sync: National Cloud' },
   );
   if (cloud) await connect(services, () => services.connection.switchTo({ cloud }));
@@ -75,7 +114,8 @@ async function chooseCloud(services: Services): Promise<void> {
 async function chooseTenant(services: Services): Promise<void> {
   const tenant = await services.ui.input({
     title: 'Graph Sync: Tenant',
-    prompt: 'Tenant id or verified domain (e.g. contoso.onmicrosoft.com); "organizations" for any work account (delegated sign-in only)',
+    prompt:
+      'Tenant id or verified domain (e.g. contoso.onmicrosoft.com); "organizations" for any work account (delegated sign-in only)',
     value: readSettings().tenant,
     validate: (value) => (/^[\w.-]+$/.test(value.trim()) ? undefined : 'A tenant id (GUID) or a domain name'),
   });
@@ -84,6 +124,8 @@ async function chooseTenant(services: Services): Promise<void> {
 
 /** Signs in with progress in the status bar; a failure is thrown as "Sign-in failed" for the command registry. */
 async function connect(services: Services, attempt: () => Promise<unknown>): Promise<boolean> {
-  const connected = await describedAs('Sign-in failed', () => services.ui.quietProgress('Graph Sync: Signing in…', attempt));
+  const connected = await describedAs('Sign-in failed', () =>
+    services.ui.quietProgress('Graph Sync: Signing in…', attempt),
+  );
   return connected !== undefined;
 }

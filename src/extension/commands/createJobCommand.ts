@@ -19,12 +19,18 @@ export interface TemplateTarget {
  * its templates). JobCreation guards against a second job; this states the outcome, then shows the response and the
  * new job in the tree. Returns the outcome (for tests and callers).
  */
-export async function createJobCommand(services: Services, target?: TemplateTarget): Promise<CreateJobOutcome | AlreadyAppeared | undefined> {
+export async function createJobCommand(
+  services: Services,
+  target?: TemplateTarget,
+): Promise<CreateJobOutcome | AlreadyAppeared | undefined> {
   const { client } = services.connection.requireConnection();
   const version = services.connection.apiVersion;
   const title = `Create Synchronization Job (Graph ${version})`;
-  const servicePrincipal = target?.servicePrincipal ?? (await pickServicePrincipal(services.ui, client, version, title));
-  const template = servicePrincipal && (target?.template ?? (await pickTemplate(services.ui, client, servicePrincipal, version, title)));
+  const servicePrincipal =
+    target?.servicePrincipal ?? (await pickServicePrincipal(services.ui, client, version, title));
+  const template =
+    servicePrincipal &&
+    (target?.template ?? (await pickTemplate(services.ui, client, servicePrincipal, version, title)));
   if (!servicePrincipal || !template) return undefined;
   const where = safe`${template.id} on ${servicePrincipal.displayName}`;
   const outcome = await describedAs(`Could not create the job from ${where}`, () =>
@@ -50,7 +56,12 @@ export async function createJobCommand(services: Services, target?: TemplateTarg
 }
 
 /** States the outcome first, then shows it in the response view: a view that fails never hides what happened. */
-async function report(services: Services, servicePrincipal: ServicePrincipal, template: SynchronizationTemplate, outcome: CreateJobOutcome | AlreadyAppeared): Promise<void> {
+async function report(
+  services: Services,
+  servicePrincipal: ServicePrincipal,
+  template: SynchronizationTemplate,
+  outcome: CreateJobOutcome | AlreadyAppeared,
+): Promise<void> {
   const where = safe`${template.id} on ${servicePrincipal.displayName}`;
   const { ui, log } = services;
   let viewFailed = false;
@@ -76,7 +87,9 @@ async function report(services: Services, servicePrincipal: ServicePrincipal, te
     }
     case 'createdDespiteError':
       log.warn(`The create request for ${where} failed (${outcome.error.message}), but job ${outcome.job.id} exists.`);
-      void ui.warn(safe`The request failed (${outcome.error.message}), but the job was created: ${outcome.job.id}. No second job was created.`);
+      void ui.warn(
+        safe`The request failed (${outcome.error.message}), but the job was created: ${outcome.job.id}. No second job was created.`,
+      );
       await revealJob(services, servicePrincipal, outcome.job.id);
       break;
     case 'notCreated':
@@ -84,12 +97,21 @@ async function report(services: Services, servicePrincipal: ServicePrincipal, te
       break;
     case 'severalNewJobs': {
       const ids = outcome.jobs.map((job) => job.id).join(', ');
-      log.warn(`The create request for ${where} failed (${outcome.error.message}); several new jobs are listed: ${ids}.`);
-      void ui.warn(safe`The request failed, and several new jobs from ${where} are listed (${ids}): one may be someone else's. Check before creating again.`);
+      log.warn(
+        `The create request for ${where} failed (${outcome.error.message}); several new jobs are listed: ${ids}.`,
+      );
+      void ui.warn(
+        safe`The request failed, and several new jobs from ${where} are listed (${ids}): one may be someone else's. Check before creating again.`,
+      );
       break;
     }
     case 'notVisibleYet':
-      reportFailure(ui, log, `The job from ${where} is not listed yet, but Graph may still be creating it; refresh before creating it again`, outcome.error);
+      reportFailure(
+        ui,
+        log,
+        `The job from ${where} is not listed yet, but Graph may still be creating it; refresh before creating it again`,
+        outcome.error,
+      );
       break;
     case 'unknown':
       reportFailure(
@@ -105,5 +127,8 @@ async function report(services: Services, servicePrincipal: ServicePrincipal, te
 async function revealJob(services: Services, servicePrincipal: ServicePrincipal, jobId: string): Promise<void> {
   const node = await services.tree.findJob(servicePrincipal, jobId);
   // Only a service principal already listed (not filtered out, not on a later page) can be revealed.
-  if (node && services.tree.view.visible) await services.tree.view.reveal(node, { select: true, focus: false, expand: true }).then(undefined, () => undefined);
+  if (node && services.tree.view.visible)
+    await services.tree.view
+      .reveal(node, { select: true, focus: false, expand: true })
+      .then(undefined, () => undefined);
 }

@@ -65,8 +65,9 @@ export class JobCreation {
     const { client } = this.connection.requireConnection();
     const version = this.connection.apiVersion;
     return Promise.resolve(
-      this.ui.progress(safe`Creating a synchronization job from ${template.id} on ${servicePrincipal.displayName} (Graph ${version})…`, (signal) =>
-        createJob(client, servicePrincipal.id, template.id, { version, signal }),
+      this.ui.progress(
+        safe`Creating a synchronization job from ${template.id} on ${servicePrincipal.displayName} (Graph ${version})…`,
+        (signal) => createJob(client, servicePrincipal.id, template.id, { version, signal }),
       ),
     );
   }

@@ -1,7 +1,15 @@
 import type { GraphClient, GraphResponse } from '../../graph/client';
 import { parseJob } from '../../graph/parseJob';
 import { GraphRequestError } from '../../graph/errors';
-import { deleteJob, eventualConsistencyRetries, getJob, listJobs, restartJob, runJobAction, type JobAction } from '../../graph/synchronization';
+import {
+  deleteJob,
+  eventualConsistencyRetries,
+  getJob,
+  listJobs,
+  restartJob,
+  runJobAction,
+  type JobAction,
+} from '../../graph/synchronization';
 import type { RestartScope, ServicePrincipal, SynchronizationJob } from '../../graph/types';
 import type { EntityStore } from '../../model/entityStore';
 import type { ConnectionManager } from '../connection';
@@ -42,13 +50,21 @@ export class JobOperations {
 
   restart(target: JobTarget, scopes: RestartScope[]): Promise<GraphResponse | GraphRequestError> {
     return this.changeAndRead(target, verbs.restart, (client, signal) =>
-      restartJob(client, target.servicePrincipal.id, target.job.id, scopes, { version: this.connection.apiVersion, signal, eventualConsistencyRetries }),
+      restartJob(client, target.servicePrincipal.id, target.job.id, scopes, {
+        version: this.connection.apiVersion,
+        signal,
+        eventualConsistencyRetries,
+      }),
     );
   }
 
   async delete(target: JobTarget): Promise<void> {
     await this.change(target, verbs.delete, (client, signal) =>
-      deleteJob(client, target.servicePrincipal.id, target.job.id, { version: this.connection.apiVersion, signal, eventualConsistencyRetries }),
+      deleteJob(client, target.servicePrincipal.id, target.job.id, {
+        version: this.connection.apiVersion,
+        signal,
+        eventualConsistencyRetries,
+      }),
     );
     this.store.removeJob(target.servicePrincipal.id, target.job.id);
   }
@@ -57,12 +73,18 @@ export class JobOperations {
    * GET the job; the answer goes to the store (a 404 removes it). Resolves to the exchange, or the Graph error the
    * view shows (a cancel is thrown).
    */
-  async read(target: Pick<JobTarget, 'servicePrincipal'> & { job: Pick<SynchronizationJob, 'id'> }): Promise<GraphResponse | GraphRequestError> {
+  async read(
+    target: Pick<JobTarget, 'servicePrincipal'> & { job: Pick<SynchronizationJob, 'id'> },
+  ): Promise<GraphResponse | GraphRequestError> {
     const { client } = this.connection.requireConnection();
     const { servicePrincipal, job } = target;
     try {
       const response = await this.ui.progress(safe`Reading job ${job.id}…`, (signal) =>
-        getJob(client, servicePrincipal.id, job.id, { version: this.connection.apiVersion, signal, eventualConsistencyRetries }),
+        getJob(client, servicePrincipal.id, job.id, {
+          version: this.connection.apiVersion,
+          signal,
+          eventualConsistencyRetries,
+        }),
       );
       const read = parseJob(response.text);
       if (read) this.store.putJob(servicePrincipal.id, read);
@@ -85,19 +107,36 @@ export class JobOperations {
     return jobs;
   }
 
-  private action(client: GraphClient, target: JobTarget, action: JobAction, signal: AbortSignal): Promise<GraphResponse> {
-    return runJobAction(client, target.servicePrincipal.id, target.job.id, action, { version: this.connection.apiVersion, signal, eventualConsistencyRetries });
+  private action(
+    client: GraphClient,
+    target: JobTarget,
+    action: JobAction,
+    signal: AbortSignal,
+  ): Promise<GraphResponse> {
+    return runJobAction(client, target.servicePrincipal.id, target.job.id, action, {
+      version: this.connection.apiVersion,
+      signal,
+      eventualConsistencyRetries,
+    });
   }
 
   /** Sends the change, then reads the job again so the store (and every view) shows its new state. */
-  private async changeAndRead(target: JobTarget, verb: Verb, send: (client: GraphClient, signal: AbortSignal) => Promise<unknown>): Promise<GraphResponse | GraphRequestError> {
+  private async changeAndRead(
+    target: JobTarget,
+    verb: Verb,
+    send: (client: GraphClient, signal: AbortSignal) => Promise<unknown>,
+  ): Promise<GraphResponse | GraphRequestError> {
     await this.change(target, verb, send);
     // Until the read answers, the store's copy shows the state before the change.
     this.store.markJobStale(target.servicePrincipal.id, target.job.id);
     return this.read(target);
   }
 
-  private async change(target: JobTarget, [verb, doing, done]: Verb, send: (client: GraphClient, signal: AbortSignal) => Promise<unknown>): Promise<void> {
+  private async change(
+    target: JobTarget,
+    [verb, doing, done]: Verb,
+    send: (client: GraphClient, signal: AbortSignal) => Promise<unknown>,
+  ): Promise<void> {
     const what = describeJob(target);
     await describedAs(`Could not ${verb} the ${what}`, () => {
       const { client } = this.connection.requireConnection();

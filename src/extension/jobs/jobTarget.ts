@@ -9,5 +9,7 @@ export interface JobTarget {
 
 /** "BoxOutDelta job of Box", tenant text made plain for any message. */
 export function describeJob(target: JobTarget): string {
-  return target.job.templateId ? safe`${target.job.templateId} job of ${target.servicePrincipal.displayName}` : safe`job ${target.job.id} of ${target.servicePrincipal.displayName}`;
+  return target.job.templateId
+    ? safe`${target.job.templateId} job of ${target.servicePrincipal.displayName}`
+    : safe`job ${target.job.id} of ${target.servicePrincipal.displayName}`;
 }

@@ -7,11 +7,21 @@ import { rootId, type MessageNode } from './nodes';
 
 /** A failed load of any kind: the message says what could not be loaded and why; the item retries it. */
 export function errorNode(parentId: string, text: string, error: unknown, retry: vscode.Command): MessageNode {
-  return { kind: 'message', parentId, text: `${text}: ${error instanceof Error ? error.message : String(error)}`, error, command: retry };
+  return {
+    kind: 'message',
+    parentId,
+    text: `${text}: ${error instanceof Error ? error.message : String(error)}`,
+    error,
+    command: retry,
+  };
 }
 
 export function retryServicePrincipal(servicePrincipal: ServicePrincipal): vscode.Command {
-  return { command: commandIds.refreshServicePrincipal, title: 'Retry', arguments: [{ kind: 'servicePrincipal', servicePrincipal }] };
+  return {
+    command: commandIds.refreshServicePrincipal,
+    title: 'Retry',
+    arguments: [{ kind: 'servicePrincipal', servicePrincipal }],
+  };
 }
 
 export const retryRoot: vscode.Command = { command: commandIds.refresh, title: 'Retry' };
@@ -19,7 +29,12 @@ export const retryRoot: vscode.Command = { command: commandIds.refresh, title: '
 /** What the tree says when no service principal is listed, with the command that would list some. */
 export function emptyListNode(search: string, onlyFromApplicationTemplates: boolean): MessageNode {
   if (search) {
-    return { kind: 'message', parentId: rootId, text: `No service principals whose name starts with "${search}"`, command: { command: commandIds.clearFilter, title: 'Clear Filter' } };
+    return {
+      kind: 'message',
+      parentId: rootId,
+      text: `No service principals whose name starts with "${search}"`,
+      command: { command: commandIds.clearFilter, title: 'Clear Filter' },
+    };
   }
   if (onlyFromApplicationTemplates) {
     return {
@@ -33,8 +48,16 @@ export function emptyListNode(search: string, onlyFromApplicationTemplates: bool
 }
 
 /** The view's description ("5 of 20 · from application templates") and message (the filter). */
-export function viewDescription(search: string, onlyFromApplicationTemplates: boolean, shown?: number, total?: number): { description: string; message?: string } {
+export function viewDescription(
+  search: string,
+  onlyFromApplicationTemplates: boolean,
+  shown?: number,
+  total?: number,
+): { description: string; message?: string } {
   const scope = onlyFromApplicationTemplates ? 'from application templates' : 'all';
   const count = shown !== undefined ? `${shown}${total !== undefined ? ` of ${total}` : ''}` : undefined;
-  return { description: [count, scope].filter(Boolean).join(' · '), message: search ? `Filtered: name starts with "${search}"` : undefined };
+  return {
+    description: [count, scope].filter(Boolean).join(' · '),
+    message: search ? `Filtered: name starts with "${search}"` : undefined,
+  };
 }

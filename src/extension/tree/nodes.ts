@@ -88,7 +88,12 @@ function itemFor(node: TreeNode): vscode.TreeItem {
       const sp = node.servicePrincipal;
       const item = new vscode.TreeItem(sp.displayName || sp.appId, vscode.TreeItemCollapsibleState.Collapsed);
       item.description = sp.appId;
-      item.tooltip = lines(sp.displayName, `Object ID: ${sp.id}`, `Application ID: ${sp.appId}`, sp.applicationTemplateId && `Application template: ${sp.applicationTemplateId}`);
+      item.tooltip = lines(
+        sp.displayName,
+        `Object ID: ${sp.id}`,
+        `Application ID: ${sp.appId}`,
+        sp.applicationTemplateId && `Application template: ${sp.applicationTemplateId}`,
+      );
       item.iconPath = new vscode.ThemeIcon(sp.applicationTemplateId ? 'extensions' : 'symbol-class');
       item.contextValue = 'servicePrincipal';
       return item;
@@ -105,7 +110,11 @@ function itemFor(node: TreeNode): vscode.TreeItem {
       const t = node.template;
       const item = new vscode.TreeItem(t.id, vscode.TreeItemCollapsibleState.None);
       item.description = templateDescription(t);
-      item.tooltip = lines(`Template ${t.id}${t.default ? ' (default)' : ''}`, t.factoryTag && `Factory tag: ${t.factoryTag}`, t.description);
+      item.tooltip = lines(
+        `Template ${t.id}${t.default ? ' (default)' : ''}`,
+        t.factoryTag && `Factory tag: ${t.factoryTag}`,
+        t.description,
+      );
       item.iconPath = new vscode.ThemeIcon(t.default ? 'star-full' : 'file-code');
       item.contextValue = 'template';
       return item;
@@ -124,7 +133,12 @@ function itemFor(node: TreeNode): vscode.TreeItem {
       const error = node.error;
       if (error instanceof GraphRequestError) {
         item.description = error.requestId ? `request-id ${error.requestId}` : error.code;
-        item.tooltip = lines(error.message, error.hint, error.requestId && `request-id: ${error.requestId}`, error.date && `date: ${error.date}`);
+        item.tooltip = lines(
+          error.message,
+          error.hint,
+          error.requestId && `request-id: ${error.requestId}`,
+          error.date && `date: ${error.date}`,
+        );
       } else if (error) {
         item.tooltip = error instanceof Error ? error.message : String(error);
       }
@@ -159,12 +173,15 @@ function jobItem(node: JobNode): vscode.TreeItem {
     `Job ${job.id}`,
     `State: ${state} (schedule ${job.schedule?.state}, status ${job.status?.code})`,
     every && `Interval: ${every}`,
-    quarantine && `Quarantined: ${quarantine.reason}${quarantine.error?.message ? ` — ${quarantine.error.message}` : ''}`,
+    quarantine &&
+      `Quarantined: ${quarantine.reason}${quarantine.error?.message ? ` — ${quarantine.error.message}` : ''}`,
   );
   item.iconPath = stateIcons[state];
   // e.g. "job startable pausable": menus match words with regular expressions.
   item.contextValue = ['job', canStart(state) && 'startable', canPause(state) && 'pausable'].filter(Boolean).join(' ');
-  item.accessibilityInformation = { label: `Synchronization job ${job.templateId}, ${state}${every ? `, every ${every}` : ''}` };
+  item.accessibilityInformation = {
+    label: `Synchronization job ${job.templateId}, ${state}${every ? `, every ${every}` : ''}`,
+  };
   item.command = { command: commandIds.showJob, title: 'Show JSON', arguments: [node] };
   return item;
 }

@@ -43,7 +43,10 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
     private readonly state: vscode.Memento,
   ) {
     this.loads = new TreeLoads(connection);
-    this.view = vscode.window.createTreeView(viewIds.servicePrincipals, { treeDataProvider: this, showCollapseAll: true });
+    this.view = vscode.window.createTreeView(viewIds.servicePrincipals, {
+      treeDataProvider: this,
+      showCollapseAll: true,
+    });
     this.storeSubscription = store.onDidChange((change) => this.follow(change));
     this.describe();
     void this.setContext();
@@ -65,7 +68,12 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
     switch (node.kind) {
       case 'template':
       case 'job':
-        return { kind: 'group', group: node.kind === 'job' ? 'jobs' : 'templates', servicePrincipal: node.servicePrincipal, count: 0 };
+        return {
+          kind: 'group',
+          group: node.kind === 'job' ? 'jobs' : 'templates',
+          servicePrincipal: node.servicePrincipal,
+          count: 0,
+        };
       case 'group':
         return this.servicePrincipalNode(node.servicePrincipal);
       default:
@@ -132,12 +140,19 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
     );
     if (signal.aborted) return;
     this.store.putServicePrincipals(next.items);
-    this.root = Promise.resolve({ status: 'fulfilled', value: { ...next, items: [...current.value.items, ...next.items], totalCount: current.value.totalCount } });
+    this.root = Promise.resolve({
+      status: 'fulfilled',
+      value: { ...next, items: [...current.value.items, ...next.items], totalCount: current.value.totalCount },
+    });
     this.changed.fire(undefined);
   }
 
   private async rootChildren(): Promise<TreeNode[]> {
-    const query = { search: this.search, onlyFromApplicationTemplates: this.onlyFromApplicationTemplates, pageSize: readSettings().pageSize };
+    const query = {
+      search: this.search,
+      onlyFromApplicationTemplates: this.onlyFromApplicationTemplates,
+      pageSize: readSettings().pageSize,
+    };
     this.root ??= this.loads.run(async (client, signal) => {
       const page = await listServicePrincipals(client, query, { version: this.connection.apiVersion, signal });
       this.store.putServicePrincipals(page.items);
@@ -145,7 +160,8 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
     });
     const root = await this.root;
     if (!root) return [];
-    if (root.status === 'rejected') return [errorNode(rootId, 'Could not load service principals', root.reason, retryRoot)];
+    if (root.status === 'rejected')
+      return [errorNode(rootId, 'Could not load service principals', root.reason, retryRoot)];
     const { items, nextLink, totalCount } = root.value;
     this.describe(items.length, totalCount);
     if (items.length === 0) return [emptyListNode(this.search, this.onlyFromApplicationTemplates)];
@@ -167,9 +183,13 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
     const loaded = await this.synchronizationOf(sp);
     if (!loaded) return [];
     const retry = retryServicePrincipal(sp);
-    if (loaded.status === 'rejected') return [errorNode(nodeId(node), 'Could not load templates and jobs', loaded.reason, retry)];
+    if (loaded.status === 'rejected')
+      return [errorNode(nodeId(node), 'Could not load templates and jobs', loaded.reason, retry)];
     const errors = loaded.value;
-    const count = { templates: this.store.templates(sp.id)?.value.length ?? 0, jobs: this.store.jobs(sp.id)?.length ?? 0 };
+    const count = {
+      templates: this.store.templates(sp.id)?.value.length ?? 0,
+      jobs: this.store.jobs(sp.id)?.length ?? 0,
+    };
     return (['templates', 'jobs'] as const).map((group) =>
       errors[group] === undefined
         ? { kind: 'group', group, servicePrincipal: sp, count: count[group] }
@@ -196,7 +216,10 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
     let loaded = this.synchronization.get(sp.id);
     if (!loaded) {
       loaded = this.loads.run(async (client, signal) => {
-        const { templates, jobs } = await getSynchronization(client, sp.id, { version: this.connection.apiVersion, signal });
+        const { templates, jobs } = await getSynchronization(client, sp.id, {
+          version: this.connection.apiVersion,
+          signal,
+        });
         if (templates.ok) this.store.putTemplates(sp.id, templates.value);
         if (jobs.ok) this.store.putJobs(sp.id, jobs.value);
         return { templates: templates.ok ? undefined : templates.error, jobs: jobs.ok ? undefined : jobs.error };
@@ -220,7 +243,11 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
   }
 
   private async setContext(): Promise<void> {
-    await vscode.commands.executeCommand('setContext', contextKeys.onlyFromApplicationTemplates, this.onlyFromApplicationTemplates);
+    await vscode.commands.executeCommand(
+      'setContext',
+      contextKeys.onlyFromApplicationTemplates,
+      this.onlyFromApplicationTemplates,
+    );
   }
 
   dispose(): void {

@@ -10,7 +10,11 @@ export function copyButton(text: string, what: string, caption = 'Copy'): HTMLBu
   const label = element('span', { text: caption });
   // A bare "Copy" needs its value named for screen readers; a caption that names it already is the name.
   const name: Record<string, string> = caption === 'Copy' ? { 'aria-label': `Copy ${what}` } : {};
-  const button = element('button', { className: 'copy', attributes: { type: 'button', ...name, title: `Copy ${what}`, ...focusKey(`copy:${what}`) } }, [codicon('copy'), label]);
+  const button = element(
+    'button',
+    { className: 'copy', attributes: { type: 'button', ...name, title: `Copy ${what}`, ...focusKey(`copy:${what}`) } },
+    [codicon('copy'), label],
+  );
   button.addEventListener('click', () => {
     copy(text, what);
     announce(`Copied ${what}`);

@@ -10,10 +10,16 @@ export function findingsSection(validation: Validation, reveal: (line: number) =
   const warnings = findings.length - errors;
   const heading = element('h2', { text: findingsHeadline(validation), attributes: { id: 'findings-heading' } });
   const status = element('div', { className: 'findings-status' }, [
-    codicon(errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'pass', errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'success'),
+    codicon(
+      errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'pass',
+      errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'success',
+    ),
     heading,
   ]);
-  const checked = element('p', { className: 'muted', text: `Checked against the ${validation.schema} schema in ${formatMs(validation.validateMs)}.` });
+  const checked = element('p', {
+    className: 'muted',
+    text: `Checked against the ${validation.schema} schema in ${formatMs(validation.validateMs)}.`,
+  });
   const list = element('ul', { className: 'findings', attributes: { 'aria-labelledby': 'findings-heading' } });
   for (const finding of findings) list.append(element('li', {}, [findingButton(finding, reveal)]));
   return element('section', { className: 'validation', attributes: { 'aria-labelledby': 'findings-heading' } }, [
@@ -26,19 +32,28 @@ export function findingsSection(validation: Validation, reveal: (line: number) =
 /** "No problems: valid synchronizationJob (v1.0)" or "1 error, 2 warnings"; also part of the view's announcement. */
 export function findingsHeadline({ findings, schema }: Validation): string {
   const errors = findings.filter((finding) => finding.severity === 'error').length;
-  return findings.length === 0 ? `No problems: valid ${schema}` : `${count(errors, 'error')}, ${count(findings.length - errors, 'warning')}`;
+  return findings.length === 0
+    ? `No problems: valid ${schema}`
+    : `${count(errors, 'error')}, ${count(findings.length - errors, 'warning')}`;
 }
 
 function findingButton(finding: Finding, reveal: (line: number) => void): HTMLButtonElement {
   const severity = finding.severity === 'error' ? 'Error' : 'Warning';
-  const button = element('button', { className: `finding ${finding.severity}`, attributes: { type: 'button', title: `${severity} (${finding.rule}): go to line ${finding.line}` } }, [
-    codicon(finding.severity, finding.severity),
-    element('span', {}, [
-      element('span', { className: 'sr-only', text: `${severity}: ` }),
-      element('span', { className: 'location', text: `Line ${finding.line}: ${finding.pointer || '(document)'}` }),
-      element('span', { className: 'message', text: ` — ${finding.message}` }),
-    ]),
-  ]);
+  const button = element(
+    'button',
+    {
+      className: `finding ${finding.severity}`,
+      attributes: { type: 'button', title: `${severity} (${finding.rule}): go to line ${finding.line}` },
+    },
+    [
+      codicon(finding.severity, finding.severity),
+      element('span', {}, [
+        element('span', { className: 'sr-only', text: `${severity}: ` }),
+        element('span', { className: 'location', text: `Line ${finding.line}: ${finding.pointer || '(document)'}` }),
+        element('span', { className: 'message', text: ` — ${finding.message}` }),
+      ]),
+    ],
+  );
   button.addEventListener('click', () => reveal(finding.line));
   return button;
 }

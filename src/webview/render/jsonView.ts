@@ -18,7 +18,10 @@ export function lineId(line: number): string {
 export function bodyView(body: ResponseViewModel['body'], findings: Finding[]): BodyView {
   const lines = body.text.split(/\r?\n/);
   const byLine = groupByLine(findings, lines.length);
-  const code = element('div', { className: 'code', attributes: { role: 'region', 'aria-label': `Response body, ${lines.length} lines`, tabindex: '0' } });
+  const code = element('div', {
+    className: 'code',
+    attributes: { role: 'region', 'aria-label': `Response body, ${lines.length} lines`, tabindex: '0' },
+  });
   // Wide enough for the largest line number, so the text column does not shift.
   code.style.setProperty('--line-digits', String(String(lines.length).length));
   lines.forEach((text, index) => code.append(lineElement(index + 1, text, body.language, byLine.get(index + 1))));
@@ -49,12 +52,22 @@ function groupByLine(findings: Finding[], lineCount: number): Map<number, Findin
   return byLine;
 }
 
-function lineElement(number: number, text: string, language: 'json' | 'text', findings: Finding[] | undefined): HTMLElement {
-  const line = element('div', { className: 'line', attributes: { id: lineId(number), 'data-line': String(number), tabindex: '-1' } });
+function lineElement(
+  number: number,
+  text: string,
+  language: 'json' | 'text',
+  findings: Finding[] | undefined,
+): HTMLElement {
+  const line = element('div', {
+    className: 'line',
+    attributes: { id: lineId(number), 'data-line': String(number), tabindex: '-1' },
+  });
   const marker = element('span', { className: 'marker' });
   if (findings) {
     const severity = findings.some((finding) => finding.severity === 'error') ? 'error' : 'warning';
-    const messages = findings.map((finding) => `${finding.severity === 'error' ? 'Error' : 'Warning'}: ${finding.message}`).join('\n');
+    const messages = findings
+      .map((finding) => `${finding.severity === 'error' ? 'Error' : 'Warning'}: ${finding.message}`)
+      .join('\n');
     line.classList.add(`has-${severity}`);
     marker.classList.add('codicon', `codicon-${severity}`, severity);
     marker.setAttribute('role', 'img');
@@ -72,7 +85,9 @@ function lineText(text: string, language: 'json' | 'text'): HTMLElement {
     return code;
   }
   for (const token of jsonTokens(text)) {
-    code.append(token.kind === 'plain' ? token.text : element('span', { className: `token-${token.kind}`, text: token.text }));
+    code.append(
+      token.kind === 'plain' ? token.text : element('span', { className: `token-${token.kind}`, text: token.text }),
+    );
   }
   return code;
 }

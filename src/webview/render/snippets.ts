@@ -10,12 +10,17 @@ const variants: { key: keyof RequestSnippets; label: string; what: string }[] = 
 ];
 
 export function snippetsSection(snippets: RequestSnippets): HTMLElement {
-  const note = element('p', { className: 'muted', text: 'The access token is not included: set $TOKEN, run Connect-MgGraph, or fill in @token first.' });
+  const note = element('p', {
+    className: 'muted',
+    text: 'The access token is not included: set $TOKEN, run Connect-MgGraph, or fill in @token first.',
+  });
   const details = variants.map(({ key, label, what }, index) => {
     const block = element('details', { className: 'snippet' }, [
       element('summary', { text: label }),
       element('div', { className: 'snippet-actions' }, [copyButton(snippets[key], what)]),
-      element('pre', { attributes: { tabindex: '0', 'aria-label': label } }, [element('code', { text: snippets[key] })]),
+      element('pre', { attributes: { tabindex: '0', 'aria-label': label } }, [
+        element('code', { text: snippets[key] }),
+      ]),
     ]);
     block.open = index === 0;
     return block;

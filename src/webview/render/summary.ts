@@ -17,7 +17,11 @@ export function outcomeHeader(view: ResponseViewModel): HTMLElement {
 }
 
 export function hintParagraph(hint: string): HTMLElement {
-  return element('p', { className: 'hint' }, [codicon('lightbulb'), element('strong', { text: 'What to do: ' }), element('span', { text: hint })]);
+  return element('p', { className: 'hint' }, [
+    codicon('lightbulb'),
+    element('strong', { text: 'What to do: ' }),
+    element('span', { text: hint }),
+  ]);
 }
 
 /** Name, value and an optional Copy button (copyAs names what is copied; copyText when it is not the whole value). */
@@ -33,14 +37,20 @@ export function factsList(facts: Fact[]): HTMLElement {
   for (const fact of facts) {
     list.append(
       element('dt', { text: fact.name }),
-      element('dd', {}, [element('span', { className: 'value', text: fact.value }), fact.copyAs !== undefined && copyButton(fact.copyText ?? fact.value, fact.copyAs)]),
+      element('dd', {}, [
+        element('span', { className: 'value', text: fact.value }),
+        fact.copyAs !== undefined && copyButton(fact.copyText ?? fact.value, fact.copyAs),
+      ]),
     );
   }
   return list;
 }
 
 export function requestSection(request: NonNullable<ResponseViewModel['request']>): HTMLElement {
-  const status = request.status === undefined ? request.statusText || 'no response' : `${request.status} ${request.statusText ?? ''}`.trim();
+  const status =
+    request.status === undefined
+      ? request.statusText || 'no response'
+      : `${request.status} ${request.statusText ?? ''}`.trim();
   const facts: (Fact | undefined)[] = [
     { name: 'Request', value: `${request.method} ${request.url}`, copyAs: 'request URL', copyText: request.url },
     { name: 'Status', value: status },
@@ -49,10 +59,14 @@ export function requestSection(request: NonNullable<ResponseViewModel['request']
     { name: 'API version', value: request.apiVersion },
     request.cloud ? { name: 'Cloud', value: request.cloud } : undefined,
     request.requestId ? { name: 'request-id', value: request.requestId, copyAs: 'request-id' } : undefined,
-    request.clientRequestId ? { name: 'client-request-id', value: request.clientRequestId, copyAs: 'client-request-id' } : undefined,
+    request.clientRequestId
+      ? { name: 'client-request-id', value: request.clientRequestId, copyAs: 'client-request-id' }
+      : undefined,
     request.date ? { name: 'Date', value: request.date } : undefined,
   ];
-  return section('Request and response', 'request', [factsList(facts.filter((fact): fact is Fact => fact !== undefined))]);
+  return section('Request and response', 'request', [
+    factsList(facts.filter((fact): fact is Fact => fact !== undefined)),
+  ]);
 }
 
 export function errorSection(error: NonNullable<ResponseViewModel['error']>): HTMLElement {
@@ -62,5 +76,8 @@ export function errorSection(error: NonNullable<ResponseViewModel['error']>): HT
     error.requestId ? { name: 'request-id', value: error.requestId, copyAs: 'request-id' } : undefined,
     error.date ? { name: 'Date', value: error.date } : undefined,
   ];
-  return section('Graph error', 'graph-error', [factsList(facts.filter((fact): fact is Fact => fact !== undefined)), hintParagraph(error.hint)]);
+  return section('Graph error', 'graph-error', [
+    factsList(facts.filter((fact): fact is Fact => fact !== undefined)),
+    hintParagraph(error.hint),
+  ]);
 }

@@ -19,7 +19,9 @@ export function renderView(view: ResponseViewModel): RenderedView {
   const findings = view.validation?.findings ?? [];
   const body = bodyView(view.body, findings);
   const bodyNotes = [
-    !view.body.parsed && view.body.text !== '' && element('p', { className: 'muted', text: 'Not valid JSON: shown exactly as received.' }),
+    !view.body.parsed &&
+      view.body.text !== '' &&
+      element('p', { className: 'muted', text: 'Not valid JSON: shown exactly as received.' }),
     view.body.text === '' && element('p', { className: 'muted', text: 'The response had no body.' }),
   ];
   const nodes = [
@@ -31,6 +33,13 @@ export function renderView(view: ResponseViewModel): RenderedView {
     section('Response body', 'body', [...bodyNotes, body.element]),
     view.snippets && snippetsSection(view.snippets),
   ];
-  const announcement = [view.outcome.summary, view.validation && findingsHeadline(view.validation)].filter(Boolean).join('. ');
-  return { nodes: nodes.filter((node): node is HTMLElement => node instanceof HTMLElement), findings: findings.length, lines: body.lineCount, announcement };
+  const announcement = [view.outcome.summary, view.validation && findingsHeadline(view.validation)]
+    .filter(Boolean)
+    .join('. ');
+  return {
+    nodes: nodes.filter((node): node is HTMLElement => node instanceof HTMLElement),
+    findings: findings.length,
+    lines: body.lineCount,
+    announcement,
+  };
 }

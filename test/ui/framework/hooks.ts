@@ -9,7 +9,8 @@ let watchdog: NodeJS.Timeout | undefined;
 
 /** The running session, for scenarios. */
 export function ui(): UiSession {
-  if (!session) throw new Error('the UI session is not running (test/ui/framework/hooks.ts starts it before all scenarios)');
+  if (!session)
+    throw new Error('the UI session is not running (test/ui/framework/hooks.ts starts it before all scenarios)');
   return session;
 }
 
@@ -24,7 +25,9 @@ export const mochaHooks = {
   async afterEach(this: Context): Promise<void> {
     const test = this.currentTest;
     if (test?.state !== 'failed' || !session) return;
-    const file = await session.workbench.screenshot(`failed ${test.fullTitle()}`).catch((error) => `none (${String(error)})`);
+    const file = await session.workbench
+      .screenshot(`failed ${test.fullTitle()}`)
+      .catch((error) => `none (${String(error)})`);
     console.log(`      screenshot: ${file}`);
   },
 
@@ -37,7 +40,10 @@ export const mochaHooks = {
 
 async function giveUp(): Promise<void> {
   console.error(`\n[ui] the run took longer than ${runTimeoutMs} ms: giving up`);
-  await session?.workbench.screenshot('timeout').then((file) => console.error(`[ui] screenshot: ${file}`), () => undefined);
+  await session?.workbench.screenshot('timeout').then(
+    (file) => console.error(`[ui] screenshot: ${file}`),
+    () => undefined,
+  );
   await session?.cleanup.run();
   console.log('0 passed, 1 failed');
   process.exit(1);

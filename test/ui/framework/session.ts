@@ -26,7 +26,10 @@ export interface PackagedWorkbench {
  * emulator, served on loopback. No smoke-test driver: notifications and modal dialogs behave as a user sees them.
  * Used by the UI scenarios and by `npm run sample`.
  */
-export async function servePackagedWorkbench(cleanup: Cleanup, env: NodeJS.ProcessEnv = {}): Promise<PackagedWorkbench> {
+export async function servePackagedWorkbench(
+  cleanup: Cleanup,
+  env: NodeJS.ProcessEnv = {},
+): Promise<PackagedWorkbench> {
   const wired = await startWiredEmulator(cleanup);
   const vsix = await packageExtension(cleanup.tempDir('vsix'));
   log(`packaged the extension in ${vsix.milliseconds} ms`);

@@ -33,13 +33,24 @@ export async function selectColorTheme(workbench: Workbench, theme: Theme): Prom
   // in Marketplace comes first), so it is clicked by its exact label.
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget input').fill('>Preferences: Color Theme');
-  await page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) }).first().click();
+  await page
+    .locator('.quick-input-list .monaco-list-row', {
+      has: page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }),
+    })
+    .first()
+    .click();
   // The picker is a quick input of its own, not the palette's (which stays in the page, hidden).
-  const picker = page.locator('.quick-input-widget').filter({ has: page.locator('input[placeholder^="Select Color Theme"]:visible') });
+  const picker = page
+    .locator('.quick-input-widget')
+    .filter({ has: page.locator('input[placeholder^="Select Color Theme"]:visible') });
   await picker.locator('input').fill(theme.name);
   // Match the whole label: 'Light High Contrast' must not pick a theme whose name only starts so.
   const label = new RegExp(`^${theme.name}$`);
-  await picker.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: label }) }).first().click();
+  await picker
+    .locator('.monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: label }) })
+    .first()
+    .click();
   await picker.waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
@@ -54,7 +65,9 @@ export async function webviewFrame(workbench: Workbench): Promise<Frame> {
 /** Waits until the webview's body says it renders the theme (VS Code sets the class and the colour variables together). */
 export async function waitForWebviewTheme(frame: Frame, theme: Theme): Promise<void> {
   await frame.waitForFunction(
-    ({ kind, name }) => document.body.dataset.vscodeThemeKind === kind && [name, ''].includes(document.body.dataset.vscodeThemeName ?? ''),
+    ({ kind, name }) =>
+      document.body.dataset.vscodeThemeKind === kind &&
+      [name, ''].includes(document.body.dataset.vscodeThemeName ?? ''),
     theme,
     { timeout: 15_000 },
   );
@@ -62,7 +75,10 @@ export async function waitForWebviewTheme(frame: Frame, theme: Theme): Promise<v
 
 /** The theme the webview renders now, as VS Code names it. */
 export async function currentWebviewTheme(frame: Frame): Promise<Theme> {
-  const { name, kind } = await frame.evaluate(() => ({ name: document.body.dataset.vscodeThemeName ?? '', kind: document.body.dataset.vscodeThemeKind ?? '' }));
+  const { name, kind } = await frame.evaluate(() => ({
+    name: document.body.dataset.vscodeThemeName ?? '',
+    kind: document.body.dataset.vscodeThemeKind ?? '',
+  }));
   return { name, kind: kind as ThemeKind };
 }
 
@@ -99,7 +115,13 @@ export async function contrasts(frame: Frame, selectors: Record<string, string>)
         if (/^rgb\(/.test(background)) break;
       }
       const selection = getComputedStyle(target, '::selection');
-      found.push({ label, color: getComputedStyle(target).color, backgrounds, selectionColor: selection.color, selectionBackground: selection.backgroundColor });
+      found.push({
+        label,
+        color: getComputedStyle(target).color,
+        backgrounds,
+        selectionColor: selection.color,
+        selectionBackground: selection.backgroundColor,
+      });
     }
     return found;
   }, selectors);

@@ -17,12 +17,17 @@ export class Workbench {
 
   /** Clicks a view container in the activity bar (e.g. 'Graph Sync') and waits for its side bar. */
   async openViewContainer(title: string): Promise<void> {
-    const item = this.page.locator('.activitybar .action-item', { has: this.page.locator(`a[aria-label^="${title}"]`) }).first();
+    const item = this.page
+      .locator('.activitybar .action-item', { has: this.page.locator(`a[aria-label^="${title}"]`) })
+      .first();
     await item.waitFor({ timeout: seconds(30) });
     // Clicking the container that is already showing would hide the side bar.
     if (!(await item.getAttribute('class'))?.split(' ').includes('checked')) await item.click();
     // With a single view, the side bar title reads 'Container: View'.
-    await this.sideBar.locator('.composite.title h2', { hasText: title }).first().waitFor({ timeout: seconds(15) });
+    await this.sideBar
+      .locator('.composite.title h2', { hasText: title })
+      .first()
+      .waitFor({ timeout: seconds(15) });
   }
 
   get sideBar(): Locator {
@@ -47,7 +52,9 @@ export class Workbench {
 
   private treeRows(text: string | RegExp): Locator {
     const label = typeof text === 'string' ? new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : text;
-    return this.sideBar.locator('.monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: label }) });
+    return this.sideBar
+      .locator('.monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: label }) });
   }
 
   async waitForTreeRow(text: string | RegExp, timeout = seconds(30)): Promise<Locator> {
@@ -60,7 +67,10 @@ export class Workbench {
   async expandRow(text: string | RegExp): Promise<void> {
     const row = await this.waitForTreeRow(text);
     if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
-    await this.treeRows(text).and(this.page.locator('[aria-expanded="true"]')).first().waitFor({ timeout: seconds(30) });
+    await this.treeRows(text)
+      .and(this.page.locator('[aria-expanded="true"]'))
+      .first()
+      .waitFor({ timeout: seconds(30) });
   }
 
   /** Right-clicks a tree row (by label, or a row locator) and returns the labels of its context menu (it stays open). */
@@ -74,7 +84,9 @@ export class Workbench {
     // from its context menu": the menu never stayed open). The right-click alone focuses the row and opens its menu.
     await row.click({ button: 'right' });
     await menu.waitFor({ timeout: seconds(10) });
-    return (await menu.locator('.action-item:not(.disabled) .action-label').allInnerTexts()).map((label) => label.trim()).filter(Boolean);
+    return (await menu.locator('.action-item:not(.disabled) .action-label').allInnerTexts())
+      .map((label) => label.trim())
+      .filter(Boolean);
   }
 
   /**
@@ -82,7 +94,10 @@ export class Workbench {
    * pick closes when focus leaves it. The workbench marks a loaded webview's frame `.ready`.
    */
   async webviewsSettled(): Promise<void> {
-    await this.page.locator('iframe.webview:not(.ready)').first().waitFor({ state: 'detached', timeout: seconds(30) });
+    await this.page
+      .locator('iframe.webview:not(.ready)')
+      .first()
+      .waitFor({ state: 'detached', timeout: seconds(30) });
   }
 
   /** Right-clicks a tree row and chooses a context-menu entry by its label. */
@@ -101,7 +116,10 @@ export class Workbench {
   async closeContextMenu(): Promise<void> {
     const menu = this.page.locator('.context-view .monaco-menu');
     if (!(await menu.isVisible())) return;
-    await this.page.locator('.context-view-block').first().click({ force: true, position: { x: 5, y: 5 } });
+    await this.page
+      .locator('.context-view-block')
+      .first()
+      .click({ force: true, position: { x: 5, y: 5 } });
     await menu.waitFor({ state: 'hidden', timeout: seconds(5) });
   }
 
@@ -111,7 +129,10 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ timeout: seconds(10) });
     await input.fill(`>${title}`);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: seconds(10) });
+    await this.page
+      .locator('.quick-input-list .monaco-list-row', { hasText: title })
+      .first()
+      .waitFor({ timeout: seconds(10) });
     await this.page.keyboard.press('Enter');
   }
 

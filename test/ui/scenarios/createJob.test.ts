@@ -13,7 +13,6 @@ async function showTemplatesOfBox(): Promise<void> {
   await workbench.waitForTreeRow('BoxOutDelta');
 }
 
-
 async function responseViewText(pattern: RegExp): Promise<string> {
   const body = ui().workbench.webview().locator('body');
   await body.getByText(pattern).first().waitFor({ timeout: 30_000 });
@@ -27,7 +26,11 @@ describe('Service Principals view', () => {
     await workbench.waitForTreeRow('Box');
     const hostile = await workbench.waitForTreeRow(hostileName);
     assert.match(await hostile.innerText(), /<img src=x onerror=alert\(1\)>/);
-    assert.equal(await workbench.sideBar.locator('.monaco-list-row img').count(), 0, 'no element made from tenant text');
+    assert.equal(
+      await workbench.sideBar.locator('.monaco-list-row img').count(),
+      0,
+      'no element made from tenant text',
+    );
   });
 });
 
@@ -35,7 +38,7 @@ describe('Creating a job', () => {
   // Each scenario starts from the sample tenant as shipped: Box has no job yet.
   beforeEach(() => ui().emulator.reset());
 
-  it('from a template\'s context menu: the validated response opens beside the tree, and its Start Job starts it', async () => {
+  it("from a template's context menu: the validated response opens beside the tree, and its Start Job starts it", async () => {
     const { workbench } = ui();
     await showTemplatesOfBox();
     const entries = await workbench.openContextMenu('BoxOutDelta');
@@ -52,7 +55,10 @@ describe('Creating a job', () => {
     await workbench.webview().getByRole('button', { name: 'Start Job' }).click();
     assert.match(await responseViewText(/"state": "Active"/), /Job BoxOutDelta\.[0-9a-f]{32}\./);
     assert.equal(ui().emulator.requests.count({ route: 'startJob' }), 1);
-    await workbench.sideBar.locator('.monaco-list-row', { hasText: /BoxOutDelta\s*Active/ }).first().waitFor({ timeout: 20_000 });
+    await workbench.sideBar
+      .locator('.monaco-list-row', { hasText: /BoxOutDelta\s*Active/ })
+      .first()
+      .waitFor({ timeout: 20_000 });
   });
 
   it('restarts a job from its context menu, resetting what the user picks', async () => {
@@ -62,11 +68,17 @@ describe('Creating a job', () => {
     // The sample tenant's Slack has a job in quarantine: a restart with QuarantineState lifts it.
     await workbench.waitForTreeRow('Slack');
     // Job rows are labelled by template; the state in the description tells this one apart.
-    await workbench.runContextMenuItem(workbench.sideBar.locator('.monaco-list-row', { hasText: /SlackQuarantine/ }).first(), 'Restart…');
+    await workbench.runContextMenuItem(
+      workbench.sideBar.locator('.monaco-list-row', { hasText: /SlackQuarantine/ }).first(),
+      'Restart…',
+    );
     const pick = workbench.page.locator('.quick-input-widget');
     await pick.locator('.quick-input-list .monaco-list-row', { hasText: 'QuarantineState' }).first().click();
     await pick.locator('.quick-input-action .monaco-button', { hasText: 'OK' }).first().click();
-    await workbench.sideBar.locator('.monaco-list-row', { hasText: /SlackActive/ }).first().waitFor({ timeout: 20_000 });
+    await workbench.sideBar
+      .locator('.monaco-list-row', { hasText: /SlackActive/ })
+      .first()
+      .waitFor({ timeout: 20_000 });
     assert.equal(emulator.requests.count({ route: 'restartJob' }), 1);
   });
 
@@ -87,19 +99,30 @@ describe('Creating a job', () => {
     await workbench.runCommand('Graph Sync: Create Synchronization Job…');
     const input = workbench.page.locator('.quick-input-widget input');
     await input.fill('Slack');
-    await workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Slack' }).first().waitFor({ timeout: 20_000 });
+    await workbench.page
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'Slack' })
+      .first()
+      .waitFor({ timeout: 20_000 });
     await workbench.page.keyboard.press('Enter');
     // The second pick replaces the first once Slack's templates are read: wait for it, then take the default.
-    await workbench.page.locator('.quick-input-widget input[placeholder="Template for Slack"]').waitFor({ timeout: 20_000 });
-    await workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'default' }).first().waitFor({ timeout: 20_000 });
+    await workbench.page
+      .locator('.quick-input-widget input[placeholder="Template for Slack"]')
+      .waitFor({ timeout: 20_000 });
+    await workbench.page
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'default' })
+      .first()
+      .waitFor({ timeout: 20_000 });
     await workbench.page.keyboard.press('Enter');
     // The sample tenant's Slack already has a job from its template.
-    assert.match(await workbench.clickDialogButton('Create Another Job'), /Slack already has a job from template Slack/);
+    assert.match(
+      await workbench.clickDialogButton('Create Another Job'),
+      /Slack already has a job from template Slack/,
+    );
     await responseViewText(/on Slack/);
     assert.equal(emulator.requests.count({ route: 'createJob' }), before + 1, 'one POST');
   });
 
-  it('refused by the server: the notification and the view give Graph\'s code, request-id and what to do', async () => {
+  it("refused by the server: the notification and the view give Graph's code, request-id and what to do", async () => {
     const { workbench } = ui();
     // The sample tenant's refused-create demo: an app this caller may not manage (403, as Graph answers).
     const restricted = 'Restricted SCIM app (insufficient privileges)';

@@ -18,7 +18,11 @@ function focused(frame: Frame): Promise<string> {
 async function tabToButton(frame: Frame, caption: string): Promise<void> {
   const { page } = ui().workbench;
   for (let presses = 0; presses < 40; presses++) {
-    const onIt = await frame.evaluate((wanted) => document.activeElement instanceof HTMLButtonElement && document.activeElement.textContent?.trim() === wanted, caption);
+    const onIt = await frame.evaluate(
+      (wanted) =>
+        document.activeElement instanceof HTMLButtonElement && document.activeElement.textContent?.trim() === wanted,
+      caption,
+    );
     if (onIt) return;
     await page.keyboard.press('Tab');
   }
@@ -36,7 +40,11 @@ async function announced(frame: Frame, pattern: RegExp): Promise<string> {
   const live = frame.locator('[role="status"]');
   assert.equal(await live.count(), 1, 'one live region');
   assert.equal(await live.getAttribute('aria-live'), 'polite');
-  await frame.waitForFunction((source) => new RegExp(source).test(document.querySelector('[role="status"]')?.textContent ?? ''), pattern.source, { timeout: 15_000 });
+  await frame.waitForFunction(
+    (source) => new RegExp(source).test(document.querySelector('[role="status"]')?.textContent ?? ''),
+    pattern.source,
+    { timeout: 15_000 },
+  );
   return (await live.textContent()) ?? '';
 }
 
@@ -51,7 +59,11 @@ describe('Response view from the keyboard', () => {
     await workbench.expandRow('Box');
     await workbench.expandRow('Templates');
     await workbench.runContextMenuItem('BoxOutDelta', 'Create Synchronization Job…');
-    await workbench.webview().getByText(/201 Created/).first().waitFor({ timeout: 30_000 });
+    await workbench
+      .webview()
+      .getByText(/201 Created/)
+      .first()
+      .waitFor({ timeout: 30_000 });
     const frame = await webviewFrame(workbench);
 
     // Into the view with the keyboard: focusing the editor group focuses the webview's document.

@@ -2,7 +2,16 @@
 // readable (WCAG AA, 4.5:1) as shown and when selected. Ratios come from the colours Chromium computed.
 import * as assert from 'node:assert/strict';
 import { ui } from '../framework/hooks';
-import { builtInThemes, contrasts, currentWebviewTheme, selectColorTheme, waitForWebviewTheme, webviewFrame, type Contrast, type Theme } from '../framework/themes';
+import {
+  builtInThemes,
+  contrasts,
+  currentWebviewTheme,
+  selectColorTheme,
+  waitForWebviewTheme,
+  webviewFrame,
+  type Contrast,
+  type Theme,
+} from '../framework/themes';
 
 const minimumRatio = 4.5;
 
@@ -17,7 +26,9 @@ const textSamples = {
 };
 
 function table(measured: Contrast[]): string {
-  return measured.map(({ label, normal, selected }) => `${label}: ${normal.toFixed(2)} (selected ${selected.toFixed(2)})`).join(', ');
+  return measured
+    .map(({ label, normal, selected }) => `${label}: ${normal.toFixed(2)} (selected ${selected.toFixed(2)})`)
+    .join(', ');
 }
 
 describe('Response view in every default theme', () => {
@@ -31,7 +42,11 @@ describe('Response view in every default theme', () => {
     await workbench.expandRow('Box');
     await workbench.expandRow('Templates');
     await workbench.runContextMenuItem('BoxOutDelta', 'Create Synchronization Job…');
-    await workbench.webview().getByText(/201 Created/).first().waitFor({ timeout: 30_000 });
+    await workbench
+      .webview()
+      .getByText(/201 Created/)
+      .first()
+      .waitFor({ timeout: 30_000 });
     usualTheme = await currentWebviewTheme(await webviewFrame(workbench));
   });
 

@@ -25,7 +25,9 @@ function importsOf(file: string): string[] {
 }
 
 function resolveModule(base: string): string | undefined {
-  return [`${base}.ts`, path.join(base, 'index.ts'), base].find((candidate) => candidate.endsWith('.ts') && fs.existsSync(candidate));
+  return [`${base}.ts`, path.join(base, 'index.ts'), base].find(
+    (candidate) => candidate.endsWith('.ts') && fs.existsSync(candidate),
+  );
 }
 
 /** Every cycle's files in import order, found by a depth-first walk that reports each back edge once. */

@@ -5,7 +5,8 @@ import { graphCommandLineToolsClientId } from '../../../src/auth/publicClient';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 import { loopbackEndpoint, nationalClouds } from '../../../src/graph/clouds';
 
-const claimsOf = (accessToken: string) => JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString('utf8'));
+const claimsOf = (accessToken: string) =>
+  JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString('utf8'));
 
 describe('sign-in with no app registration', () => {
   let emulator: RunningEmulator;
@@ -52,9 +53,16 @@ describe('sign-in with no app registration', () => {
     assert.equal(claimsOf(token!.token).appid, '11111111-2222-3333-4444-555555555555');
   });
 
-  it('names the public client to VS Code\'s Microsoft sign-in on the desktop', () => {
+  it("names the public client to VS Code's Microsoft sign-in on the desktop", () => {
     const authentication = { getSession: async () => undefined };
-    const { scopes } = createCredential({ method: 'vscode', endpoint: nationalClouds.Global, tenant: '', clientId: '', authentication, uiKind: 'desktop' });
+    const { scopes } = createCredential({
+      method: 'vscode',
+      endpoint: nationalClouds.Global,
+      tenant: '',
+      clientId: '',
+      authentication,
+      uiKind: 'desktop',
+    });
     assert.deepEqual(scopes, [
       'https://graph.microsoft.com/Application.Read.All',
       'https://graph.microsoft.com/Synchronization.ReadWrite.All',
@@ -63,10 +71,22 @@ describe('sign-in with no app registration', () => {
     ]);
   });
 
-  it('signs in through the browser on a loopback redirect where VS Code\'s redirect is not the public client\'s (the web)', async () => {
-    const { credential, scopes } = createCredential({ method: 'vscode', endpoint: nationalClouds.Global, tenant: '', clientId: '', uiKind: 'web' });
+  it("signs in through the browser on a loopback redirect where VS Code's redirect is not the public client's (the web)", async () => {
+    const { credential, scopes } = createCredential({
+      method: 'vscode',
+      endpoint: nationalClouds.Global,
+      tenant: '',
+      clientId: '',
+      uiKind: 'web',
+    });
     const { InteractiveBrowserCredential } = await import('@azure/identity');
-    assert.ok('credential' in credential && (await (credential as { credential(): Promise<unknown> }).credential()) instanceof InteractiveBrowserCredential);
-    assert.deepEqual(scopes, ['https://graph.microsoft.com/Application.Read.All', 'https://graph.microsoft.com/Synchronization.ReadWrite.All']);
+    assert.ok(
+      'credential' in credential &&
+        (await (credential as { credential(): Promise<unknown> }).credential()) instanceof InteractiveBrowserCredential,
+    );
+    assert.deepEqual(scopes, [
+      'https://graph.microsoft.com/Application.Read.All',
+      'https://graph.microsoft.com/Synchronization.ReadWrite.All',
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { tokenAccount, tokenExpiry } from '../../../src/auth/tokenClaims';
 
-const jwt = (payload: object) => ['{"alg":"none"}', JSON.stringify(payload), ''].map((part) => Buffer.from(part).toString('base64url')).join('.');
+const jwt = (payload: object) =>
+  ['{"alg":"none"}', JSON.stringify(payload), ''].map((part) => Buffer.from(part).toString('base64url')).join('.');
 
 describe('token claims', () => {
   it('reads exp only from well-formed JWTs', () => {

@@ -49,7 +49,10 @@ describe('graph-sync CLI', function () {
       [['validate', 'x.json', '--bogus'], /^graph-sync: Unknown option '--bogus'/],
       [['validate', 'x.json', '--version', 'v2'], /^graph-sync: --version must be one of v1\.0, beta, not "v2"/],
       [['validate', 'x.json', '--status', 'OK'], /^graph-sync: --status must be an HTTP status code, not "OK"/],
-      [['validate', 'x.json', '--type', 'synchronizationTemplate', '--template-id', 'scim'], /apply to synchronizationJob only/],
+      [
+        ['validate', 'x.json', '--type', 'synchronizationTemplate', '--template-id', 'scim'],
+        /apply to synchronizationJob only/,
+      ],
     ];
     for (const [args, message] of cases) {
       const run = graphSync(args);
@@ -100,7 +103,16 @@ describe('graph-sync CLI', function () {
       `${file}:5:5: warning: "{jobId}" looks like a documentation placeholder, not a value from a real response (/id) [placeholder]`,
     ]);
     // --status wins over the status line.
-    const overridden = graphSync(['validate', file, '--version', 'beta', '--template-id', 'BoxOutDelta', '--status', '201']);
+    const overridden = graphSync([
+      'validate',
+      file,
+      '--version',
+      'beta',
+      '--template-id',
+      'BoxOutDelta',
+      '--status',
+      '201',
+    ]);
     const [placeholder, summary, ...rest] = lines(overridden.stdout);
     assert.deepEqual([placeholder.endsWith('[placeholder]'), rest], [true, []]);
     assert.match(summary, /0 errors, 1 warning \(synchronizationJob, beta, HTTP 201;/);
@@ -113,7 +125,11 @@ describe('graph-sync CLI', function () {
     assert.equal(run.status, 0);
     assert.deepEqual(
       lines(run.stdout).map((l) => l.split(': ')[0]),
-      [`${file}:${positionOf(fileText, '"id": "94ff')}`, `${file}:${positionOf(fileText, '"templateId": "String"')}`, file],
+      [
+        `${file}:${positionOf(fileText, '"id": "94ff')}`,
+        `${file}:${positionOf(fileText, '"templateId": "String"')}`,
+        file,
+      ],
     );
   });
 
@@ -131,7 +147,10 @@ describe('graph-sync CLI', function () {
     const body = JSON.stringify({
       value: [{ id: 'scim', applicationId: 'not-a-guid', metadata: [{ key: 'Custom', value: '1' }] }],
     });
-    const run = graphSync(['validate', '-', '--type', 'synchronizationTemplate', '--collection', '--format', 'json'], body);
+    const run = graphSync(
+      ['validate', '-', '--type', 'synchronizationTemplate', '--collection', '--format', 'json'],
+      body,
+    );
     assert.equal(run.status, 1);
     const report = JSON.parse(run.stdout);
     assert.equal(report.file, '<stdin>');
@@ -139,7 +158,8 @@ describe('graph-sync CLI', function () {
     assert.deepEqual([report.parsed, report.errors, report.warnings], [true, 1, 1]);
     assert.deepEqual(
       report.findings.map(
-        (f: { line: number; column: number; pointer: string; rule: string }) => `${f.line}:${f.column} ${f.pointer} ${f.rule}`,
+        (f: { line: number; column: number; pointer: string; rule: string }) =>
+          `${f.line}:${f.column} ${f.pointer} ${f.rule}`,
       ),
       [
         `1:${body.indexOf('"applicationId"') + 1} /value/0/applicationId format`,
@@ -163,7 +183,10 @@ describe('graph-sync CLI', function () {
 
     it('reads a BOM and a status line written HTTP 201/Created', () => {
       const file = join(folder, 'created.http');
-      writeFileSync(file, '\uFEFFHTTP 201/Created\nContent-type: application/json\n\n{"id": "scim.1", "templateId": "scim"}\n');
+      writeFileSync(
+        file,
+        '\uFEFFHTTP 201/Created\nContent-type: application/json\n\n{"id": "scim.1", "templateId": "scim"}\n',
+      );
       const run = graphSync(['validate', file]);
       assert.equal(run.status, 0, run.stdout + run.stderr);
       assert.match(lines(run.stdout)[0], /: no problems \(synchronizationJob, v1\.0, HTTP 201;/);
@@ -174,11 +197,19 @@ describe('graph-sync CLI', function () {
       writeFileSync(file, Buffer.concat([Buffer.from('{\n  "id": "caf'), Buffer.from([0xe9]), Buffer.from('"\n}')]));
       const run = graphSync(['validate', file]);
       assert.equal(run.status, 1);
-      assert.equal(lines(run.stdout)[0], `${file}:2:13: error: invalid UTF-8 at byte 14: the file must be UTF-8 (root) [utf-8]`);
+      assert.equal(
+        lines(run.stdout)[0],
+        `${file}:2:13: error: invalid UTF-8 at byte 14: the file must be UTF-8 (root) [utf-8]`,
+      );
     });
 
     it('never writes control characters from the body to the terminal', () => {
-      const body = JSON.stringify({ id: 'scim.1', templateId: 'scim', '\u001b]0;pwned\u0007\u001b[2J': 1, '\u009b31m': 2 });
+      const body = JSON.stringify({
+        id: 'scim.1',
+        templateId: 'scim',
+        '\u001b]0;pwned\u0007\u001b[2J': 1,
+        '\u009b31m': 2,
+      });
       for (const format of ['text', 'json']) {
         const run = graphSync(['validate', '-', '--format', format], body);
         assert.equal(run.status, 0);
@@ -192,7 +223,10 @@ describe('graph-sync CLI', function () {
       const envelope = '{"error":{"code":"UnknownError","message":"","innerError":{"request-id":"r-1"}}}';
       const run = graphSync(['validate', '-'], envelope);
       assert.equal(run.status, 1);
-      assert.match(lines(run.stdout)[0], /error: .*Graph's error response.*UnknownError.*request-id r-1.*\[graph-error\]$/);
+      assert.match(
+        lines(run.stdout)[0],
+        /error: .*Graph's error response.*UnknownError.*request-id r-1.*\[graph-error\]$/,
+      );
       const unauthorized = graphSync(['validate', '-', '--status', '401'], '{"id": "scim.1", "templateId": "scim"}');
       assert.equal(unauthorized.status, 1);
       assert.match(lines(unauthorized.stdout)[0], /error: .*401.*\[error-status\]$/);

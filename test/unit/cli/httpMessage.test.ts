@@ -4,7 +4,9 @@ import { parseHttpMessage } from '../../../src/cli/httpMessage';
 
 describe('parseHttpMessage', () => {
   it('takes the status from the status line and the body after the blank line', () => {
-    const message = parseHttpMessage('HTTP/1.1 201 Created\nContent-Type: application/json\nrequest-id: 1\n\n{"id": "x"}\n');
+    const message = parseHttpMessage(
+      'HTTP/1.1 201 Created\nContent-Type: application/json\nrequest-id: 1\n\n{"id": "x"}\n',
+    );
     assert.deepEqual(message, { status: 201, statusLine: 1, body: '{"id": "x"}\n', bodyLineOffset: 4 });
   });
 

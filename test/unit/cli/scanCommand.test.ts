@@ -47,7 +47,12 @@ describe('graph-sync scan', function () {
     assert.equal(run.status, 1, run.stderr);
     const lines = run.stdout.trimEnd().split('\n');
     assert.match(lines[0], /^error: /);
-    assert.ok(lines.some((line) => /^error: Slack \[Slack\.[^\]]+\]: In quarantine \(EncounteredQuarantineException\)/.test(line)), run.stdout);
+    assert.ok(
+      lines.some((line) =>
+        /^error: Slack \[Slack\.[^\]]+\]: In quarantine \(EncounteredQuarantineException\)/.test(line),
+      ),
+      run.stdout,
+    );
     assert.match(lines.at(-1)!, /^\d+ service principals, \d+ jobs: \d+ with errors/);
     assert.match(run.stderr, /scanned in/);
   });
@@ -58,7 +63,9 @@ describe('graph-sync scan', function () {
     emulator = await startEmulator({ tls: emulator.tls });
     emulatorArgs[2] = emulator.url;
     const fresh = sampleClient(emulator);
-    const [slack] = (await listServicePrincipals(fresh, { search: 'Slack', onlyFromApplicationTemplates: true, pageSize: 5 })).items;
+    const [slack] = (
+      await listServicePrincipals(fresh, { search: 'Slack', onlyFromApplicationTemplates: true, pageSize: 5 })
+    ).items;
     for (const job of await listJobs(fresh, slack.id)) await deleteJob(fresh, slack.id, job.id);
     const run = await graphSync([...emulatorArgs, '--json']);
     assert.equal(run.status, 0, run.stdout);
@@ -84,14 +91,28 @@ describe('graph-sync scan', function () {
       assert.ok(['error', 'warning', 'note'].includes(result.level));
       assert.ok(result.message.text.length > 0);
       const [location] = result.locations;
-      assert.match(location.physicalLocation.artifactLocation.uri, /^https:\/\/127\.0\.0\.1:\d+\/v1\.0\/servicePrincipals\/[^/]+\/synchronization\/jobs\/[^/]+$/);
-      assert.match(location.logicalLocations[0].fullyQualifiedName, /^servicePrincipals\/.+\/synchronization\/jobs\/.+$/);
+      assert.match(
+        location.physicalLocation.artifactLocation.uri,
+        /^https:\/\/127\.0\.0\.1:\d+\/v1\.0\/servicePrincipals\/[^/]+\/synchronization\/jobs\/[^/]+$/,
+      );
+      assert.match(
+        location.logicalLocations[0].fullyQualifiedName,
+        /^servicePrincipals\/.+\/synchronization\/jobs\/.+$/,
+      );
     }
-    assert.ok(theRun.results.some((r: { ruleId: string; level: string }) => r.ruleId === 'quarantine' && r.level === 'error'));
+    assert.ok(
+      theRun.results.some((r: { ruleId: string; level: string }) => r.ruleId === 'quarantine' && r.level === 'error'),
+    );
   });
 
   it('exits 2 on usage errors, with the scan usage', async () => {
-    for (const args of [['scan'], ['scan', '--tenant', 't', '--cloud', 'Mars'], [...emulatorArgs, '--json', '--sarif'], ['scan', '--tenant', 't', '--auth', 'certificate', '--client-id', 'c'], ['scan', '--emulator', 'https://example.com']]) {
+    for (const args of [
+      ['scan'],
+      ['scan', '--tenant', 't', '--cloud', 'Mars'],
+      [...emulatorArgs, '--json', '--sarif'],
+      ['scan', '--tenant', 't', '--auth', 'certificate', '--client-id', 'c'],
+      ['scan', '--emulator', 'https://example.com'],
+    ]) {
       const run = await graphSync(args);
       assert.equal(run.status, 2, args.join(' '));
       assert.match(run.stderr, /Usage: graph-sync scan/);
@@ -102,7 +123,15 @@ describe('graph-sync scan', function () {
   });
 
   it('takes the client secret from GRAPH_SYNC_CLIENT_SECRET only, and says so when it is missing', async () => {
-    const run = await graphSync(['scan', '--tenant', 'contoso.example', '--auth', 'client-secret', '--client-id', '11111111-1111-1111-1111-111111111111']);
+    const run = await graphSync([
+      'scan',
+      '--tenant',
+      'contoso.example',
+      '--auth',
+      'client-secret',
+      '--client-id',
+      '11111111-1111-1111-1111-111111111111',
+    ]);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /GRAPH_SYNC_CLIENT_SECRET/);
   });

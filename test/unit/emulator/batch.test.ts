@@ -4,8 +4,8 @@ import { raw, sampleTenantFixture } from './support';
 describe('emulator: POST /$batch', function () {
   this.timeout(20_000);
   const sample = sampleTenantFixture();
-  const batch = (requests: unknown[], version = 'v1.0') => raw(sample.emulator, `/${version}/$batch`, { method: 'POST', token: sample.token, body: { requests } });
-
+  const batch = (requests: unknown[], version = 'v1.0') =>
+    raw(sample.emulator, `/${version}/$batch`, { method: 'POST', token: sample.token, body: { requests } });
 
   it('answers each request with id, status, Graph-cased Content-Type and a parsed body, using the outer token', async () => {
     const response = await batch([
@@ -26,10 +26,24 @@ describe('emulator: POST /$batch', function () {
   });
 
   it('creates jobs inside a batch too, with 201 and no body for 204s', async () => {
-    const created = await batch([{ id: '1', method: 'POST', url: `/servicePrincipals/${sample.box}/synchronization/jobs`, body: { templateId: 'BoxOutDelta' }, headers: { 'Content-Type': 'application/json' } }]);
+    const created = await batch([
+      {
+        id: '1',
+        method: 'POST',
+        url: `/servicePrincipals/${sample.box}/synchronization/jobs`,
+        body: { templateId: 'BoxOutDelta' },
+        headers: { 'Content-Type': 'application/json' },
+      },
+    ]);
     const [inner] = created.json.responses;
     assert.equal(inner.status, 201);
-    const started = await batch([{ id: 'start', method: 'POST', url: `/servicePrincipals/${sample.box}/synchronization/jobs/${inner.body.id}/start` }]);
+    const started = await batch([
+      {
+        id: 'start',
+        method: 'POST',
+        url: `/servicePrincipals/${sample.box}/synchronization/jobs/${inner.body.id}/start`,
+      },
+    ]);
     assert.equal(started.json.responses[0].status, 204);
     assert.ok(!('body' in started.json.responses[0]));
   });
@@ -42,7 +56,10 @@ describe('emulator: POST /$batch', function () {
     assert.equal(tooMany.json.error.code, 'BadRequest');
     assert.equal((await batch([request(1), request(1)])).status, 400);
     assert.equal((await batch([])).status, 400);
-    assert.equal((await raw(sample.emulator, '/v1.0/$batch', { method: 'POST', token: sample.token, body: '{' })).status, 400);
+    assert.equal(
+      (await raw(sample.emulator, '/v1.0/$batch', { method: 'POST', token: sample.token, body: '{' })).status,
+      400,
+    );
   });
 
   it('refuses inner URLs with the version segment or a host, as Graph does', async () => {
@@ -50,12 +67,17 @@ describe('emulator: POST /$batch', function () {
       { id: 'versioned', method: 'GET', url: '/v1.0/servicePrincipals' },
       { id: 'absolute', method: 'GET', url: `${sample.emulator.url}/v1.0/servicePrincipals` },
     ]);
-    assert.deepEqual(response.json.responses.map((r: { status: number }) => r.status), [400, 400]);
+    assert.deepEqual(
+      response.json.responses.map((r: { status: number }) => r.status),
+      [400, 400],
+    );
   });
 
   it('needs a token for the batch itself, and reports inner errors inside a 200', async () => {
     assert.equal((await raw(sample.emulator, '/v1.0/$batch', { method: 'POST', body: { requests: [] } })).status, 401);
-    const response = await batch([{ id: 'missing', method: 'GET', url: '/servicePrincipals/00000000-0000-0000-0000-000000000001' }]);
+    const response = await batch([
+      { id: 'missing', method: 'GET', url: '/servicePrincipals/00000000-0000-0000-0000-000000000001' },
+    ]);
     assert.equal(response.status, 200);
     assert.equal(response.json.responses[0].status, 404);
     assert.equal(response.json.responses[0].body.error.code, 'Request_ResourceNotFound');

@@ -14,7 +14,20 @@ describe('emulator: command line', function () {
 
   it('parses ports, tenant size, CA file, faults and latency', () => {
     assert.deepEqual(parseEmulatorArgs([]), { port: defaultPort, faults: [], manualClock: false, help: false });
-    const options = parseEmulatorArgs(['--port', '0', '--service-principals', '100000', '--ca-out', 'ca.pem', '--fault', 'createJob:unavailable:2', '--fault', '*:throttle', '--latency', '50']);
+    const options = parseEmulatorArgs([
+      '--port',
+      '0',
+      '--service-principals',
+      '100000',
+      '--ca-out',
+      'ca.pem',
+      '--fault',
+      'createJob:unavailable:2',
+      '--fault',
+      '*:throttle',
+      '--latency',
+      '50',
+    ]);
     assert.deepEqual(options, {
       port: 0,
       servicePrincipalCount: 100000,
@@ -28,11 +41,28 @@ describe('emulator: command line', function () {
       ],
     });
     assert.equal(parseEmulatorArgs(['--help']).help, true);
-    assert.deepEqual(parseEmulatorArgs(['--cycle-seconds', '5', '--manual-clock']), { port: defaultPort, faults: [], cycleSeconds: 5, manualClock: true, help: false });
+    assert.deepEqual(parseEmulatorArgs(['--cycle-seconds', '5', '--manual-clock']), {
+      port: defaultPort,
+      faults: [],
+      cycleSeconds: 5,
+      manualClock: true,
+      help: false,
+    });
   });
 
   it('refuses wrong command lines with a usage error', () => {
-    for (const argv of [['--port', 'x'], ['--port', '70000'], ['--fault', 'createJob'], ['--fault', 'createJob:explode'], ['--fault', 'nowhere:hang'], ['--fault', 'createJob:hang:0'], ['--fault', 'createJob:hang:1000000000'], ['--latency', '99999999999'], ['--bogus'], ['--ca-out']]) {
+    for (const argv of [
+      ['--port', 'x'],
+      ['--port', '70000'],
+      ['--fault', 'createJob'],
+      ['--fault', 'createJob:explode'],
+      ['--fault', 'nowhere:hang'],
+      ['--fault', 'createJob:hang:0'],
+      ['--fault', 'createJob:hang:1000000000'],
+      ['--latency', '99999999999'],
+      ['--bogus'],
+      ['--ca-out'],
+    ]) {
       assert.throws(() => parseEmulatorArgs(argv), UsageError, argv.join(' '));
     }
   });
@@ -56,7 +86,11 @@ describe('emulator: command line', function () {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'emulator-cli-'));
     const caOut = path.join(tmp, `graph-sync-emulator-${process.getuid!()}`, 'ca.pem');
     const env = { ...process.env, TMPDIR: tmp };
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/emulator/cli.ts'), '--port', '0', '--service-principals', '1000'], { cwd: root, env });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(root, 'src/emulator/cli.ts'), '--port', '0', '--service-principals', '1000'],
+      { cwd: root, env },
+    );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

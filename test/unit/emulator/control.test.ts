@@ -17,7 +17,10 @@ describe('emulator: control API (/_emulator) and EmulatorControl', function () {
 
   it('reports health without a token', async () => {
     const health = await control.health();
-    assert.deepEqual({ ...health, version: typeof health.version }, { status: 'ok', tenantId: emulator.tenantId, servicePrincipals: 500, version: 'string' });
+    assert.deepEqual(
+      { ...health, version: typeof health.version },
+      { status: 'ok', tenantId: emulator.tenantId, servicePrincipals: 500, version: 'string' },
+    );
     assert.equal((await raw(emulator, '/_emulator/health')).status, 200);
   });
 
@@ -58,7 +61,9 @@ describe('emulator: control API (/_emulator) and EmulatorControl', function () {
 
   it('resets the tenant: faults, log and jobs', async () => {
     const token = await tokenFor(emulator);
-    const [box] = (await raw(emulator, `/v1.0/servicePrincipals?$filter=${encodeURIComponent("displayName eq 'Box'")}`, { token })).json.value;
+    const [box] = (
+      await raw(emulator, `/v1.0/servicePrincipals?$filter=${encodeURIComponent("displayName eq 'Box'")}`, { token })
+    ).json.value;
     const jobs = `/v1.0/servicePrincipals/${box.id}/synchronization/jobs`;
     await raw(emulator, jobs, { method: 'POST', token, body: { templateId: 'BoxOutDelta' } });
     emulator.faults.add({ route: 'getJob', kind: 'hang' });

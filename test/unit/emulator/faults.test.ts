@@ -6,10 +6,15 @@ describe('emulator: injected faults', function () {
   this.timeout(20_000);
   const sample = sampleTenantFixture();
   const list = () => raw(sample.emulator, '/v1.0/servicePrincipals?$top=2', { token: sample.token });
-  const jobs = () => raw(sample.emulator, `/v1.0/servicePrincipals/${sample.box}/synchronization/jobs`, { token: sample.token });
-  const create = () => raw(sample.emulator, `/v1.0/servicePrincipals/${sample.box}/synchronization/jobs`, { method: 'POST', token: sample.token, body: { templateId: 'BoxOutDelta' } });
+  const jobs = () =>
+    raw(sample.emulator, `/v1.0/servicePrincipals/${sample.box}/synchronization/jobs`, { token: sample.token });
+  const create = () =>
+    raw(sample.emulator, `/v1.0/servicePrincipals/${sample.box}/synchronization/jobs`, {
+      method: 'POST',
+      token: sample.token,
+      body: { templateId: 'BoxOutDelta' },
+    });
   const jobCount = async () => (await jobs()).json.value.length;
-
 
   it('latency delays the normal answer', async () => {
     sample.emulator.faults.add({ route: 'listServicePrincipals', kind: 'latency', latencyMs: 250 });
@@ -21,14 +26,20 @@ describe('emulator: injected faults', function () {
   it('throttle answers 429 TooManyRequests with Retry-After, for `times` matching requests only', async () => {
     sample.emulator.faults.add({ route: 'listServicePrincipals', kind: 'throttle', times: 2, retryAfterSeconds: 0.5 });
     const first = await list();
-    assert.deepEqual([first.status, first.headers['retry-after'], first.json.error.code], [429, '0.5', 'TooManyRequests']);
+    assert.deepEqual(
+      [first.status, first.headers['retry-after'], first.json.error.code],
+      [429, '0.5', 'TooManyRequests'],
+    );
     assert.equal((await jobs()).status, 200, 'other routes are not affected');
     assert.equal((await list()).status, 429);
     assert.equal((await list()).status, 200);
     assert.deepEqual(sample.emulator.faults.list(), []);
   });
 
-  for (const [kind, status] of [['unavailable', 503], ['gatewayTimeout', 504]] as const) {
+  for (const [kind, status] of [
+    ['unavailable', 503],
+    ['gatewayTimeout', 504],
+  ] as const) {
     it(`${kind} answers ${status}; before: nothing happens, after: the job is created anyway`, async () => {
       sample.emulator.faults.add({ route: 'createJob', kind, times: 1 });
       assert.equal((await create()).status, status);
@@ -73,7 +84,10 @@ describe('emulator: injected faults', function () {
     sample.emulator.faults.add({ route: 'getJob', kind: 'notFoundAfterCreate', durationMs: 600_000, times: 1 });
     sample.emulator.faults.add({ route: 'getJob', kind: 'notFoundAfterCreate', durationMs: 0 });
     const job = (await create()).json;
-    const get = () => raw(sample.emulator, `/v1.0/servicePrincipals/${sample.box}/synchronization/jobs/${job.id}`, { token: sample.token });
+    const get = () =>
+      raw(sample.emulator, `/v1.0/servicePrincipals/${sample.box}/synchronization/jobs/${job.id}`, {
+        token: sample.token,
+      });
     assert.equal((await get()).status, 404);
     assert.equal((await get()).status, 200, 'a job older than durationMs (0) is found');
   });
@@ -106,20 +120,38 @@ describe('emulator: injected faults', function () {
     const rejected = await raw(sample.emulator, '/v1.0/servicePrincipals?$top=1', { token: old });
     assert.equal(rejected.status, 401);
     assert.equal(rejected.json.error.message, 'Lifetime validation failed, the token is expired.');
-    assert.equal((await raw(sample.emulator, '/v1.0/servicePrincipals?$top=1', { token: old })).status, 401, 'still expired');
+    assert.equal(
+      (await raw(sample.emulator, '/v1.0/servicePrincipals?$top=1', { token: old })).status,
+      401,
+      'still expired',
+    );
     const { json } = await raw(sample.emulator, `/${sample.emulator.tenantId}/oauth2/v2.0/token`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: sample.emulator.credentials.clientId, client_secret: sample.emulator.credentials.clientSecret, scope: 'https://graph.microsoft.com/.default' }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: sample.emulator.credentials.clientId,
+        client_secret: sample.emulator.credentials.clientSecret,
+        scope: 'https://graph.microsoft.com/.default',
+      }).toString(),
     });
-    assert.equal((await raw(sample.emulator, '/v1.0/servicePrincipals?$top=1', { token: json.access_token })).status, 200);
+    assert.equal(
+      (await raw(sample.emulator, '/v1.0/servicePrincipals?$top=1', { token: json.access_token })).status,
+      200,
+    );
     sample.token = json.access_token;
   });
 
   it('matches every route with *, and checks rules it is given', () => {
     sample.emulator.faults.add({ route: '*', kind: 'unavailable', times: 3 });
     assert.deepEqual(sample.emulator.faults.list(), [{ route: '*', kind: 'unavailable', times: 3 }]);
-    const bad = [{ route: 'everything', kind: 'throttle' }, { route: '*', kind: 'explode' }, { route: '*', kind: 'latency', latencyMs: -1 }, { route: '*', kind: 'hang', when: 'later' }];
-    for (const rule of bad) assert.throws(() => sample.emulator.faults.add(rule as unknown as FaultRule), TypeError, JSON.stringify(rule));
+    const bad = [
+      { route: 'everything', kind: 'throttle' },
+      { route: '*', kind: 'explode' },
+      { route: '*', kind: 'latency', latencyMs: -1 },
+      { route: '*', kind: 'hang', when: 'later' },
+    ];
+    for (const rule of bad)
+      assert.throws(() => sample.emulator.faults.add(rule as unknown as FaultRule), TypeError, JSON.stringify(rule));
   });
 });

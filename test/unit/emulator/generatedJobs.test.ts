@@ -4,7 +4,8 @@ import { TenantStore } from '../../../src/emulator/tenantStore';
 import { assessJobHealth } from '../../../src/health/jobHealth';
 import type { SynchronizationJob } from '../../../src/graph/types';
 
-const jobsOf = (store: TenantStore) => store.servicePrincipals.flatMap((sp) => store.jobsOf(sp.id)) as unknown as SynchronizationJob[];
+const jobsOf = (store: TenantStore) =>
+  store.servicePrincipals.flatMap((sp) => store.jobsOf(sp.id)) as unknown as SynchronizationJob[];
 
 describe('emulator: generated jobs in varied states', () => {
   it('gives about half of the template service principals a job, in the mix a real tenant shows', () => {
@@ -14,8 +15,19 @@ describe('emulator: generated jobs in varied states', () => {
     const jobs = jobsOf(store);
     assert.ok(jobs.length > 1000 && jobs.length < 1500, `${jobs.length} jobs`);
     const flags = new Map<string, number>();
-    for (const job of jobs) for (const finding of assessJobHealth(job, new Date(now)).findings) flags.set(finding.flag, (flags.get(finding.flag) ?? 0) + 1);
-    for (const flag of ['quarantine', 'failing', 'entryErrors', 'stale', 'paused', 'neverStarted', 'disabled', 'legacyTemplate']) {
+    for (const job of jobs)
+      for (const finding of assessJobHealth(job, new Date(now)).findings)
+        flags.set(finding.flag, (flags.get(finding.flag) ?? 0) + 1);
+    for (const flag of [
+      'quarantine',
+      'failing',
+      'entryErrors',
+      'stale',
+      'paused',
+      'neverStarted',
+      'disabled',
+      'legacyTemplate',
+    ]) {
       assert.ok((flags.get(flag) ?? 0) >= 5, `${flag}: ${flags.get(flag) ?? 0}`);
     }
     const healthy = jobs.filter((job) => assessJobHealth(job, new Date(now)).severity === 'ok').length;

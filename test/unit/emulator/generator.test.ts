@@ -10,9 +10,14 @@ describe('emulator: sample tenant and generated service principals', () => {
     assert.equal(new Set(first.map((sp) => sp.id)).size, 1000);
     assert.equal(new Set(first.map((sp) => sp.appId)).size, 1000);
     assert.equal(first.filter((sp) => sp.applicationTemplateId).length, 500);
-    assert.ok(first.filter((sp) => sp.applicationTemplateId).every((sp) => sp.templateIds.includes('scim') || sp.templateIds.includes('customappsso')));
+    assert.ok(
+      first
+        .filter((sp) => sp.applicationTemplateId)
+        .every((sp) => sp.templateIds.includes('scim') || sp.templateIds.includes('customappsso')),
+    );
     assert.equal(first[0].displayName, 'Generated App 00001');
-    for (const sp of first.slice(0, 20)) assert.match(sp.id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const sp of first.slice(0, 20))
+      assert.match(sp.id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it('sizes the tenant as asked: the sample tenant topped up with generated service principals', () => {

@@ -7,7 +7,8 @@ describe('emulator: GET /servicePrincipals', function () {
   let emulator: RunningEmulator;
   let token: string;
   const get = (path: string, headers: Record<string, string> = {}) => raw(emulator, path, { token, headers });
-  const list = (query: string, headers: Record<string, string> = {}) => get(`/v1.0/servicePrincipals?${query}`, headers);
+  const list = (query: string, headers: Record<string, string> = {}) =>
+    get(`/v1.0/servicePrincipals?${query}`, headers);
   const filter = (expression: string) => `$filter=${encodeURIComponent(expression)}`;
   const advanced = { ConsistencyLevel: 'eventual' };
 
@@ -19,7 +20,10 @@ describe('emulator: GET /servicePrincipals', function () {
 
   it('pages with $top and absolute https nextLinks that keep the whole query', async () => {
     const names: string[] = [];
-    let page = await list(`$top=100&$select=displayName&${filter("applicationTemplateId ne null")}&$count=true`, advanced);
+    let page = await list(
+      `$top=100&$select=displayName&${filter('applicationTemplateId ne null')}&$count=true`,
+      advanced,
+    );
     const total = page.json['@odata.count'];
     for (;;) {
       assert.equal(page.status, 200);
@@ -31,7 +35,9 @@ describe('emulator: GET /servicePrincipals', function () {
       page = await get(next, advanced);
     }
     assert.equal(names.length, total);
-    const sorted = [...names].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0));
+    const sorted = [...names].sort((a, b) =>
+      a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0,
+    );
     assert.deepEqual(names, sorted, 'ordered by display name');
   });
 
@@ -45,11 +51,20 @@ describe('emulator: GET /servicePrincipals', function () {
     assert.equal((await list('$top=999')).json.value.length, 250);
   });
 
-  it('answers a forged $skiptoken with 400 and Graph\'s envelope, never a 500 or an endless walk', async () => {
+  it("answers a forged $skiptoken with 400 and Graph's envelope, never a 500 or an endless walk", async () => {
     const state = { filter: null, select: null, top: 5, count: false, offset: 0 };
     const token = (fields: object) => Buffer.from(JSON.stringify({ ...state, ...fields })).toString('base64url');
     assert.equal((await list(`$skiptoken=${token({})}`)).status, 200, 'a well-formed one is accepted');
-    for (const fields of [{ top: 0 }, { top: -5 }, { top: 1000 }, { top: 1.5 }, { offset: -1 }, { filter: 123 }, { select: ['id'] }, { count: 'yes' }]) {
+    for (const fields of [
+      { top: 0 },
+      { top: -5 },
+      { top: 1000 },
+      { top: 1.5 },
+      { offset: -1 },
+      { filter: 123 },
+      { select: ['id'] },
+      { count: 'yes' },
+    ]) {
       const refused = await list(`$skiptoken=${token(fields)}`);
       assert.equal(refused.status, 400, JSON.stringify(fields));
       assert.equal(refused.json.error.code, 'Request_BadRequest');
@@ -60,7 +75,15 @@ describe('emulator: GET /servicePrincipals', function () {
 
   it('returns every property without $select, only the selected ones (and id) with it, and refuses unknown ones', async () => {
     const full = (await list('$top=1')).json.value[0];
-    for (const key of ['id', 'appId', 'displayName', 'applicationTemplateId', 'servicePrincipalType', 'appOwnerOrganizationId']) assert.ok(key in full, key);
+    for (const key of [
+      'id',
+      'appId',
+      'displayName',
+      'applicationTemplateId',
+      'servicePrincipalType',
+      'appOwnerOrganizationId',
+    ])
+      assert.ok(key in full, key);
     const selected = (await list('$top=1&$select=appId')).json;
     assert.deepEqual(Object.keys(selected.value[0]), ['id', 'appId']);
     assert.match(selected['@odata.context'], /\/\$metadata#servicePrincipals\(appId\)$/);
@@ -69,7 +92,10 @@ describe('emulator: GET /servicePrincipals', function () {
 
   it('filters with startswith, case-insensitively and with doubled quotes', async () => {
     const box = (await list(filter("startswith(displayName,'bOX')"))).json.value;
-    assert.deepEqual(box.map((sp: { displayName: string }) => sp.displayName), ['Box', 'Boxed Lunch Planner']);
+    assert.deepEqual(
+      box.map((sp: { displayName: string }) => sp.displayName),
+      ['Box', 'Boxed Lunch Planner'],
+    );
     assert.deepEqual((await list(filter("startswith(displayName,'O''Brien''s')"))).json.value, []);
     const quoted = await list(filter("startswith(displayName,'it''s') and appId eq 'x'"));
     assert.equal(quoted.status, 200, 'an `and` inside a literal does not split the filter');
@@ -77,14 +103,24 @@ describe('emulator: GET /servicePrincipals', function () {
 
   it('filters by appId and combines clauses with and', async () => {
     const graph = (await list(filter("appId eq '00000003-0000-0000-c000-000000000000'"))).json.value;
-    assert.deepEqual(graph.map((sp: { displayName: string }) => sp.displayName), ['Microsoft Graph']);
-    const both = await list(`${filter("startswith(displayName,'Box') and applicationTemplateId ne null")}&$count=true`, advanced);
+    assert.deepEqual(
+      graph.map((sp: { displayName: string }) => sp.displayName),
+      ['Microsoft Graph'],
+    );
+    const both = await list(
+      `${filter("startswith(displayName,'Box') and applicationTemplateId ne null")}&$count=true`,
+      advanced,
+    );
     assert.deepEqual([both.json['@odata.count'], both.json.value[0].displayName], [1, 'Box']);
   });
 
   it('needs $count=true and ConsistencyLevel: eventual for `ne null`, as Graph does', async () => {
     const query = filter('applicationTemplateId ne null');
-    for (const [q, headers] of [[query, {}], [query, advanced], [`${query}&$count=true`, {}]] as const) {
+    for (const [q, headers] of [
+      [query, {}],
+      [query, advanced],
+      [`${query}&$count=true`, {}],
+    ] as const) {
       const refused = await list(q, headers);
       assert.equal(refused.status, 400);
       assert.equal(refused.json.error.code, 'Request_UnsupportedQuery');
@@ -112,7 +148,10 @@ describe('emulator: GET /servicePrincipals', function () {
     const missing = await get('/v1.0/servicePrincipals/00000000-0000-0000-0000-000000000001');
     assert.equal(missing.status, 404);
     assert.equal(missing.json.error.code, 'Request_ResourceNotFound');
-    assert.equal(missing.json.error.message, "Resource '00000000-0000-0000-0000-000000000001' does not exist or one of its queried reference-property objects are not present.");
+    assert.equal(
+      missing.json.error.message,
+      "Resource '00000000-0000-0000-0000-000000000001' does not exist or one of its queried reference-property objects are not present.",
+    );
   });
 
   it('serves beta like v1.0, and answers unknown segments like Graph', async () => {

@@ -18,7 +18,11 @@ function agentFor(emulator: RunningEmulator): Agent {
   return agent;
 }
 
-export function credentialFor(emulator: RunningEmulator, app: SampleAppCredentials = emulator.credentials, tenant = emulator.tenantId) {
+export function credentialFor(
+  emulator: RunningEmulator,
+  app: SampleAppCredentials = emulator.credentials,
+  tenant = emulator.tenantId,
+) {
   return new ClientSecretCredential(tenant, app.clientId, app.clientSecret, {
     authorityHost: emulator.url,
     disableInstanceDiscovery: true,
@@ -49,7 +53,13 @@ export async function raw(emulator: RunningEmulator, path: string, request: RawR
     headers['Content-Type'] ??= 'application/json';
   }
   const url = path.startsWith('https://') ? path : `${emulator.url}${path}`;
-  const response = await fetch(url, { method: request.method ?? 'GET', headers, body, dispatcher: agentFor(emulator), signal: request.signal });
+  const response = await fetch(url, {
+    method: request.method ?? 'GET',
+    headers,
+    body,
+    dispatcher: agentFor(emulator),
+    signal: request.signal,
+  });
   const text = await response.text();
   const responseHeaders: Record<string, string> = {};
   response.headers.forEach((value, key) => (responseHeaders[key] = value));
@@ -64,7 +74,9 @@ export async function raw(emulator: RunningEmulator, path: string, request: RawR
 
 /** The Box service principal of the sample tenant. */
 export async function boxId(emulator: RunningEmulator, token: string): Promise<string> {
-  const page = await raw(emulator, `/v1.0/servicePrincipals?$filter=${encodeURIComponent("displayName eq 'Box'")}`, { token });
+  const page = await raw(emulator, `/v1.0/servicePrincipals?$filter=${encodeURIComponent("displayName eq 'Box'")}`, {
+    token,
+  });
   return page.json.value[0].id;
 }
 

@@ -45,10 +45,11 @@ describe('emulator: token endpoint and Graph authentication', function () {
     const { status, json } = await raw(emulator, `/${emulator.tenantId}/v2.0/.well-known/openid-configuration`);
     assert.equal(status, 200);
     assert.equal(json.issuer, `${emulator.url}/${emulator.tenantId}/v2.0`);
-    for (const key of ['token_endpoint', 'authorization_endpoint', 'jwks_uri']) assert.ok(json[key].startsWith(`${emulator.url}/`), key);
+    for (const key of ['token_endpoint', 'authorization_endpoint', 'jwks_uri'])
+      assert.ok(json[key].startsWith(`${emulator.url}/`), key);
   });
 
-  it('accepts the emulator\'s own .default scope too', async () => {
+  it("accepts the emulator's own .default scope too", async () => {
     const { status, json } = await tokenRequest(clientCredentials({ scope: `${emulator.url}/.default` }));
     assert.equal(status, 200);
     assert.equal(json.token_type, 'Bearer');
@@ -68,9 +69,19 @@ describe('emulator: token endpoint and Graph authentication', function () {
     assert.equal(tenant.status, 400);
     assert.match(tenant.json.error_description, /^AADSTS90002:/);
     assert.equal((await tokenRequest(clientCredentials({ client_id: 'nobody' }))).json.error, 'unauthorized_client');
-    assert.equal((await tokenRequest(clientCredentials({ grant_type: 'password' }))).json.error, 'unsupported_grant_type');
-    assert.equal((await tokenRequest(clientCredentials({ scope: 'https://graph.microsoft.com/User.Read' }))).json.error, 'invalid_scope');
-    await assert.rejects(credentialFor(emulator, { ...emulator.credentials, clientSecret: 'wrong' }).getToken('https://graph.microsoft.com/.default'));
+    assert.equal(
+      (await tokenRequest(clientCredentials({ grant_type: 'password' }))).json.error,
+      'unsupported_grant_type',
+    );
+    assert.equal(
+      (await tokenRequest(clientCredentials({ scope: 'https://graph.microsoft.com/User.Read' }))).json.error,
+      'invalid_scope',
+    );
+    await assert.rejects(
+      credentialFor(emulator, { ...emulator.credentials, clientSecret: 'wrong' }).getToken(
+        'https://graph.microsoft.com/.default',
+      ),
+    );
   });
 
   it('answers Graph requests without or with an unknown bearer token with 401 InvalidAuthenticationToken', async () => {
@@ -106,7 +117,11 @@ describe('emulator: token endpoint and Graph authentication', function () {
     const token = await tokenFor(emulator, emulator.credentialsWithoutSynchronization);
     const list = await raw(emulator, '/v1.0/servicePrincipals?$top=1', { token });
     assert.equal(list.status, 200, 'other routes work');
-    const templates = await raw(emulator, `/v1.0/servicePrincipals/${list.json.value[0].id}/synchronization/templates`, { token });
+    const templates = await raw(
+      emulator,
+      `/v1.0/servicePrincipals/${list.json.value[0].id}/synchronization/templates`,
+      { token },
+    );
     assert.equal(templates.status, 401);
     assert.deepEqual([templates.json.error.code, templates.json.error.message], ['UnknownError', '']);
   });

@@ -7,24 +7,50 @@ describe('emulator: the workflow after create (secrets, validateCredentials, cyc
   this.timeout(20_000);
   const sample = sampleTenantFixture();
   const scimApp = async () =>
-    (await raw(sample.emulator, `/v1.0/servicePrincipals?$filter=${encodeURIComponent("displayName eq 'SCIM app'")}`, { token: sample.token })).json.value[0];
+    (
+      await raw(sample.emulator, `/v1.0/servicePrincipals?$filter=${encodeURIComponent("displayName eq 'SCIM app'")}`, {
+        token: sample.token,
+      })
+    ).json.value[0];
   const sync = (spId: string, path: string, method = 'GET', body?: unknown) =>
-    raw(sample.emulator, `/v1.0/servicePrincipals/${spId}/synchronization${path}`, { method, token: sample.token, body });
+    raw(sample.emulator, `/v1.0/servicePrincipals/${spId}/synchronization${path}`, {
+      method,
+      token: sample.token,
+      body,
+    });
 
   it('answers without a client-request-id with one equal to its request-id, and echoes one that is sent', async () => {
     const plain = await raw(sample.emulator, '/v1.0/servicePrincipals?$top=1', { token: sample.token });
     assert.equal(plain.headers['client-request-id'], plain.headers['request-id']);
-    const sent = await raw(sample.emulator, '/v1.0/servicePrincipals?$top=1', { token: sample.token, headers: { 'client-request-id': 'mine' } });
+    const sent = await raw(sample.emulator, '/v1.0/servicePrincipals?$top=1', {
+      token: sample.token,
+      headers: { 'client-request-id': 'mine' },
+    });
     assert.equal(sent.headers['client-request-id'], 'mine');
   });
 
   it('filters service principals with $search="displayName:…" (ConsistencyLevel: eventual) and counts them as text/plain', async () => {
     const eventual = { ConsistencyLevel: 'eventual' };
-    const found = await raw(sample.emulator, `/v1.0/servicePrincipals?$search=${encodeURIComponent('"displayName:Office"')}`, { token: sample.token, headers: eventual });
-    assert.deepEqual(found.json.value.map((sp: { displayName: string }) => sp.displayName), ['Office 365 Exchange Online', 'Office 365 SharePoint Online']);
-    const refused = await raw(sample.emulator, `/v1.0/servicePrincipals?$search=${encodeURIComponent('"displayName:Office"')}`, { token: sample.token });
+    const found = await raw(
+      sample.emulator,
+      `/v1.0/servicePrincipals?$search=${encodeURIComponent('"displayName:Office"')}`,
+      { token: sample.token, headers: eventual },
+    );
+    assert.deepEqual(
+      found.json.value.map((sp: { displayName: string }) => sp.displayName),
+      ['Office 365 Exchange Online', 'Office 365 SharePoint Online'],
+    );
+    const refused = await raw(
+      sample.emulator,
+      `/v1.0/servicePrincipals?$search=${encodeURIComponent('"displayName:Office"')}`,
+      { token: sample.token },
+    );
     assert.deepEqual([refused.status, refused.json.error.code], [400, 'Request_BadRequest']);
-    const count = await raw(sample.emulator, `/v1.0/servicePrincipals/$count?$search=${encodeURIComponent('"displayName:Office"')}`, { token: sample.token, headers: eventual });
+    const count = await raw(
+      sample.emulator,
+      `/v1.0/servicePrincipals/$count?$search=${encodeURIComponent('"displayName:Office"')}`,
+      { token: sample.token, headers: eventual },
+    );
     assert.equal(count.status, 200);
     assert.match(count.headers['content-type'], /^text\/plain/);
     assert.equal(count.text, '2');
@@ -38,34 +64,79 @@ describe('emulator: the workflow after create (secrets, validateCredentials, cyc
     const second = await raw(sample.emulator, first.json['@odata.nextLink'], { token: sample.token });
     assert.equal(second.json.value.length, 10);
     assert.notEqual(second.json.value[0].id, first.json.value[0].id);
-    const prefixed = await raw(sample.emulator, `/v1.0/groups?$filter=${encodeURIComponent("startswith(displayName,'sc')")}`, { token: sample.token });
-    assert.deepEqual(prefixed.json.value.map((group: { displayName: string }) => group.displayName), ['SCIM Pilot Users']);
+    const prefixed = await raw(
+      sample.emulator,
+      `/v1.0/groups?$filter=${encodeURIComponent("startswith(displayName,'sc')")}`,
+      { token: sample.token },
+    );
+    assert.deepEqual(
+      prefixed.json.value.map((group: { displayName: string }) => group.displayName),
+      ['SCIM Pilot Users'],
+    );
     const search = `/v1.0/users?$search=${encodeURIComponent('"displayName:megan"')}`;
     assert.equal((await raw(sample.emulator, search, { token: sample.token })).status, 400);
-    const found = await raw(sample.emulator, search, { token: sample.token, headers: { ConsistencyLevel: 'eventual' } });
-    assert.ok(found.json.value.length > 0 && found.json.value.every((user: { displayName: string }) => user.displayName.startsWith('Megan')));
+    const found = await raw(sample.emulator, search, {
+      token: sample.token,
+      headers: { ConsistencyLevel: 'eventual' },
+    });
+    assert.ok(
+      found.json.value.length > 0 &&
+        found.json.value.every((user: { displayName: string }) => user.displayName.startsWith('Megan')),
+    );
   });
 
   it('stores secrets per service principal, masks them, and refuses an empty payload (400, a guess)', async () => {
     const sp = await scimApp();
-    assert.equal((await sync(sp.id, '/secrets', 'PUT', { value: [{ key: 'BaseAddress', value: 'https://127.0.0.1/scim' }] })).status, 204);
+    assert.equal(
+      (await sync(sp.id, '/secrets', 'PUT', { value: [{ key: 'BaseAddress', value: 'https://127.0.0.1/scim' }] }))
+        .status,
+      204,
+    );
     assert.deepEqual((await sync(sp.id, '/secrets')).json.value, [{ key: 'BaseAddress', value: '*' }]);
     assert.deepEqual((await sync(sample.box, '/secrets')).json.value, [], 'per service principal');
-    for (const empty of ['', {}, { value: [] }]) assert.equal((await sync(sp.id, '/secrets', 'PUT', empty)).status, 400, JSON.stringify(empty));
+    for (const empty of ['', {}, { value: [] }])
+      assert.equal((await sync(sp.id, '/secrets', 'PUT', empty)).status, 400, JSON.stringify(empty));
     assert.equal((await sync(sp.id, '/secrets', 'PUT', { value: [{ key: 'SecretToken', value: 5 }] })).status, 400);
   });
 
   it('validates credentials in both forms: 204, or 400 naming the credential in error.target', async () => {
     const sp = await scimApp();
     const { BaseAddress, SecretToken } = sampleTenant.scimCredentials;
-    const credentials = (token: string) => [{ key: 'BaseAddress', value: BaseAddress }, { key: 'SecretToken', value: token }];
-    const wrong = await sync(sp.id, '/jobs/validateCredentials', 'POST', { templateId: 'scim', useSavedCredentials: false, credentials: credentials('nope') });
+    const credentials = (token: string) => [
+      { key: 'BaseAddress', value: BaseAddress },
+      { key: 'SecretToken', value: token },
+    ];
+    const wrong = await sync(sp.id, '/jobs/validateCredentials', 'POST', {
+      templateId: 'scim',
+      useSavedCredentials: false,
+      credentials: credentials('nope'),
+    });
     assert.deepEqual([wrong.status, wrong.json.error.target], [400, 'SecretToken']);
     assert.ok(!wrong.text.includes('nope'), 'the rejected value is not echoed');
-    assert.equal((await sync(sp.id, '/jobs/validateCredentials', 'POST', { templateId: 'scim', credentials: credentials(SecretToken) })).status, 204);
-    assert.equal((await sync(sp.id, '/jobs/validateCredentials', 'POST', { credentials: credentials(SecretToken) })).status, 400, 'templateId is needed');
+    assert.equal(
+      (
+        await sync(sp.id, '/jobs/validateCredentials', 'POST', {
+          templateId: 'scim',
+          credentials: credentials(SecretToken),
+        })
+      ).status,
+      204,
+    );
+    assert.equal(
+      (await sync(sp.id, '/jobs/validateCredentials', 'POST', { credentials: credentials(SecretToken) })).status,
+      400,
+      'templateId is needed',
+    );
     const job = (await sync(sp.id, '/jobs', 'POST', { templateId: 'scim' })).json;
-    assert.equal((await sync(sp.id, `/jobs/${job.id}/validateCredentials`, 'POST', { useSavedCredentials: false, credentials: credentials(SecretToken) })).status, 204);
+    assert.equal(
+      (
+        await sync(sp.id, `/jobs/${job.id}/validateCredentials`, 'POST', {
+          useSavedCredentials: false,
+          credentials: credentials(SecretToken),
+        })
+      ).status,
+      204,
+    );
     const saved = await sync(sp.id, `/jobs/${job.id}/validateCredentials`, 'POST', { useSavedCredentials: true });
     assert.deepEqual([saved.status, saved.json.error.target], [400, 'BaseAddress'], 'nothing saved yet');
   });
@@ -80,7 +151,10 @@ describe('emulator: the workflow after create (secrets, validateCredentials, cyc
     const after = await control.advanceClock(before.cycleSeconds);
     assert.equal(Date.parse(after.now) - Date.parse(before.now), before.cycleSeconds * 1000);
     const cycles = (await control.cycles()).filter((cycle) => cycle.jobId === job.id);
-    assert.deepEqual(cycles.map((cycle) => [cycle.state, cycle.statusCode]), [['Failed', 'Quarantine']]);
+    assert.deepEqual(
+      cycles.map((cycle) => [cycle.state, cycle.statusCode]),
+      [['Failed', 'Quarantine']],
+    );
     assert.equal((await sync(sp.id, `/jobs/${job.id}`)).json.status.code, 'Quarantine');
     await assert.rejects(control.advanceClock(-1), /400/);
   });

@@ -1,5 +1,12 @@
 import assert from 'node:assert/strict';
-import { evaluateExpression, functionCatalog, parseExpression, resultStrings, testInputFrom, type ExpressionValue } from '../../../src/expressions';
+import {
+  evaluateExpression,
+  functionCatalog,
+  parseExpression,
+  resultStrings,
+  testInputFrom,
+  type ExpressionValue,
+} from '../../../src/expressions';
 
 const input = testInputFrom({
   properties: [
@@ -51,10 +58,16 @@ const cases: [string, ExpressionValue][] = [
   ['Replace([mail], "@contoso.com", , , "", , )', null],
   ['Replace([userPrincipalName], "@contoso.com", , , "", , )', 'John.Doe'],
   ['Replace("jsmith", "<username>", , , , , "<username>@contoso.com")', 'jsmith@contoso.com'],
-  ['Replace([telephoneNumber], , "\\\\+(?<isdCode>\\\\d* )(?<phoneNumber>\\\\d{10})", , "${phoneNumber}", , )', '9998887777'],
+  [
+    'Replace([telephoneNumber], , "\\\\+(?<isdCode>\\\\d* )(?<phoneNumber>\\\\d{10})", , "${phoneNumber}", , )',
+    '9998887777',
+  ],
   ['Replace([mobile], , "[()\\\\s-]+", , "", , )', '+19998887777'],
   ['Replace("545 Tremont Street", , "(?<streetNumber>^\\\\d*)", "streetNumber", "888", , )', '888 Tremont Street'],
-  ['Replace("", , "\\\\+(?<isdCode>\\\\d* )(?<phoneNumber>\\\\d{10})", "phoneNumber", , "+91 8887779999", )', '8887779999'],
+  [
+    'Replace("", , "\\\\+(?<isdCode>\\\\d* )(?<phoneNumber>\\\\d{10})", "phoneNumber", , "+91 8887779999", )',
+    '8887779999',
+  ],
   ['Trim("  x y  ")', 'x y'],
   ['ToLower("John.SMITH")', 'john.smith'],
   ['ToUpper("john", "en-US")', 'JOHN'],
@@ -80,7 +93,10 @@ const cases: [string, ExpressionValue][] = [
   ['NormalizeDiacritics([givenName])', 'Zoe'],
   ['NormalizeDiacritics("Æsa Łukasz Strauß Ørsted")', 'AEsa Lukasz Strauss OErsted'],
   ['StripSpaces("John Smith Jr")', 'JohnSmithJr'],
-  ['SelectUniqueValue(Join("@", "John.Smith", "contoso.com"), Join("@", "J.Smith", "contoso.com"))', 'John.Smith@contoso.com'],
+  [
+    'SelectUniqueValue(Join("@", "John.Smith", "contoso.com"), Join("@", "J.Smith", "contoso.com"))',
+    'John.Smith@contoso.com',
+  ],
   ['Item([proxyAddresses], 2)', 'smtp:b@contoso.com'],
   ['Item([proxyAddresses], 9)', null],
   ['Split("PermissionSetOne,PermissionSetTwo", ",")', ['PermissionSetOne', 'PermissionSetTwo']],
@@ -124,7 +140,12 @@ describe('expressions: evaluator', () => {
   });
 
   it('fails with the offsets of the node at fault', () => {
-    assert.deepEqual(failure('Append("a", Nope("b"))'), { code: 'unknown-function', message: 'There is no function named Nope.', start: 12, end: 21 });
+    assert.deepEqual(failure('Append("a", Nope("b"))'), {
+      code: 'unknown-function',
+      message: 'There is no function named Nope.',
+      start: 12,
+      end: 21,
+    });
     assert.equal(failure('Mid("abc", 1)').code, 'arity');
     assert.match(failure('Switch("a", "b", "c")').message, /even number/);
     const mid = failure('Mid("abc", "x", 1)');

@@ -35,7 +35,11 @@ describe('expressions: parser', () => {
   });
 
   it('reads attribute names with dots, colons and extension prefixes whole', () => {
-    for (const name of ['extension_9d98a1c8d7bf4c6c8d4a1b2c3d4e5f60_costCenter', 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department', 'name.givenName']) {
+    for (const name of [
+      'extension_9d98a1c8d7bf4c6c8d4a1b2c3d4e5f60_costCenter',
+      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department',
+      'name.givenName',
+    ]) {
       const node = ast(`[${name}]`);
       assert.deepEqual(node.kind === 'attribute' && node.name, name);
     }
@@ -48,7 +52,12 @@ describe('expressions: parser', () => {
 
   it('keeps omitted arguments as empty nodes, and parses IIF comparisons and hexadecimal numbers', () => {
     const call = ast('Switch([a], , "1", "x")');
-    assert.deepEqual(call.kind === 'call' && call.args.map((arg) => arg.kind), ['attribute', 'empty', 'string', 'string']);
+    assert.deepEqual(call.kind === 'call' && call.args.map((arg) => arg.kind), [
+      'attribute',
+      'empty',
+      'string',
+      'string',
+    ]);
     const iif = ast('IIF([country]<>"USA", 1, -2.5)');
     assert.ok(iif.kind === 'call' && iif.args[0].kind === 'comparison' && iif.args[0].operator === '<>');
     assert.ok(iif.kind === 'call' && iif.args[2].kind === 'number' && iif.args[2].value === -2.5);
@@ -57,7 +66,12 @@ describe('expressions: parser', () => {
   });
 
   it('reports errors at their offsets and never throws', () => {
-    assert.deepEqual(error('Append([a], "x'), { code: 'unterminated-string', message: error('Append([a], "x').message, start: 12, end: 14 });
+    assert.deepEqual(error('Append([a], "x'), {
+      code: 'unterminated-string',
+      message: error('Append([a], "x').message,
+      start: 12,
+      end: 14,
+    });
     assert.equal(error('Append([a, "x")').code, 'unterminated-attribute');
     assert.deepEqual([error('Append([a] "x")').start, error('Append([a] "x")').end], [11, 14]);
     assert.deepEqual([error('Append([a], )x').start], [13]);
@@ -65,7 +79,8 @@ describe('expressions: parser', () => {
     assert.equal(error('[]').code, 'empty-attribute');
     assert.deepEqual([error('Left("a", 2) + 1').start, error('Left("a", 2) + 1').code], [13, 'syntax']);
     assert.equal(error('IIF([a]=1=2, "x", "y")').start, 9);
-    for (const junk of ['(((', ')', ',', '"', '[', 'A(B(C(', '\u0000', 'x y']) assert.doesNotThrow(() => parseExpression(junk));
+    for (const junk of ['(((', ')', ',', '"', '[', 'A(B(C(', '\u0000', 'x y'])
+      assert.doesNotThrow(() => parseExpression(junk));
   });
 
   it('refuses nesting beyond maxDepth with an error instead of overflowing the stack', () => {
@@ -78,15 +93,39 @@ describe('expressions: parser', () => {
 });
 
 describe('expressions: expressionAt (hover and completion support)', () => {
-  const text = JSON.stringify({ synchronizationRules: [{ objectMappings: [{ attributeMappings: [{ source: { expression: 'Join("\\"", [givenName], ToLower([sn]))', type: 'Function' } }] }] }] });
+  const text = JSON.stringify({
+    synchronizationRules: [
+      {
+        objectMappings: [
+          {
+            attributeMappings: [
+              { source: { expression: 'Join("\\"", [givenName], ToLower([sn]))', type: 'Function' } },
+            ],
+          },
+        ],
+      },
+    ],
+  });
 
   it('finds the expression, the decoded offset and the innermost node under a document offset', () => {
     const at = text.indexOf('[sn]') + 2;
     const found = expressionAt(text, at)!;
     assert.equal(found.expression, 'Join("\\"", [givenName], ToLower([sn]))');
     assert.equal(found.expression[found.offset], 'n');
-    assert.deepEqual(found.node && [found.node.kind, found.expression.slice(found.node.start, found.node.end)], ['attribute', '[sn]']);
-    assert.deepEqual(found.path, ['synchronizationRules', 0, 'objectMappings', 0, 'attributeMappings', 0, 'source', 'expression']);
+    assert.deepEqual(found.node && [found.node.kind, found.expression.slice(found.node.start, found.node.end)], [
+      'attribute',
+      '[sn]',
+    ]);
+    assert.deepEqual(found.path, [
+      'synchronizationRules',
+      0,
+      'objectMappings',
+      0,
+      'attributeMappings',
+      0,
+      'source',
+      'expression',
+    ]);
     assert.equal(found.toDocument(found.offset), at);
     const onName = expressionAt(text, text.indexOf('ToLower') + 3)!;
     assert.equal(onName.node?.kind === 'call' && onName.node.name, 'ToLower');

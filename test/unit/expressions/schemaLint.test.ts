@@ -7,12 +7,21 @@ type Schema = ReturnType<typeof synchronizationSchema>;
 const box = () => synchronizationSchema(templateSchemaId('BoxOutDelta'), templateCatalog.get('BoxOutDelta')!, 'Box');
 const workday = () => synchronizationSchema(templateSchemaId('Workday'), templateCatalog.get('Workday')!, 'Workday');
 const userMapping = (schema: Schema) => schema.synchronizationRules[0].objectMappings[0];
-const attributeMappings = (schema: Schema) => userMapping(schema).attributeMappings as { source: Record<string, unknown>; targetAttributeName: string; matchingPriority: number }[];
+const attributeMappings = (schema: Schema) =>
+  userMapping(schema).attributeMappings as {
+    source: Record<string, unknown>;
+    targetAttributeName: string;
+    matchingPriority: number;
+  }[];
 const setExpression = (schema: Schema, index: number, expression: string) => {
   attributeMappings(schema)[index].source = { expression, name: null, parameters: [], type: 'Function' };
 };
 const scopeClause = (schema: Schema, operatorName: string, sourceOperandName: string, values: string[]) => {
-  (userMapping(schema) as { scope: unknown }).scope = { categoryFilterGroups: [], inputFilterGroups: [], groups: [{ name: 'g', clauses: [{ operatorName, sourceOperandName, targetOperand: { values } }] }] };
+  (userMapping(schema) as { scope: unknown }).scope = {
+    categoryFilterGroups: [],
+    inputFilterGroups: [],
+    groups: [{ name: 'g', clauses: [{ operatorName, sourceOperandName, targetOperand: { values } }] }],
+  };
 };
 
 /** The findings of one rule, each with the document text it points at. */
@@ -24,9 +33,13 @@ function findings(text: string, rule: string): (LintFinding & { at: string })[] 
 const minified = (schema: Schema) => JSON.stringify(schema);
 
 describe('expressions: schema lint rules', () => {
-  it('finds nothing in the sample tenant\'s template schemas', () => {
+  it("finds nothing in the sample tenant's template schemas", () => {
     for (const template of templateCatalog.values()) {
-      assert.deepEqual(lintSchema(JSON.stringify(synchronizationSchema('x', template, 'App'), null, 2)), [], template.id);
+      assert.deepEqual(
+        lintSchema(JSON.stringify(synchronizationSchema('x', template, 'App'), null, 2)),
+        [],
+        template.id,
+      );
     }
   });
 
@@ -55,20 +68,36 @@ describe('expressions: schema lint rules', () => {
     const schema = box();
     setExpression(schema, 1, 'Append(toLower([givenName]), Frobnicate("x"))');
     const found = findings(minified(schema), 'unknown-function');
-    assert.deepEqual(found.map((f) => f.at), ['toLower', 'Frobnicate']);
+    assert.deepEqual(
+      found.map((f) => f.at),
+      ['toLower', 'Frobnicate'],
+    );
     assert.match(found[0].message, /did you mean ToLower\?/);
   });
 
   it('unknown-function also in a structured source without expression text', () => {
     const schema = box();
-    attributeMappings(schema)[1].source = { expression: null, name: 'Nope', type: 'Function', parameters: [{ key: 'source', value: { expression: null, name: 'givenName', type: 'Attribute', parameters: [] } }] };
-    assert.deepEqual(findings(minified(schema), 'unknown-function').map((f) => f.at), ['"Nope"']);
+    attributeMappings(schema)[1].source = {
+      expression: null,
+      name: 'Nope',
+      type: 'Function',
+      parameters: [
+        { key: 'source', value: { expression: null, name: 'givenName', type: 'Attribute', parameters: [] } },
+      ],
+    };
+    assert.deepEqual(
+      findings(minified(schema), 'unknown-function').map((f) => f.at),
+      ['"Nope"'],
+    );
   });
 
   it('function-arity: too few or too many arguments', () => {
     const schema = box();
     setExpression(schema, 1, 'Mid([givenName], 1)');
-    assert.deepEqual(findings(minified(schema), 'function-arity').map((f) => f.at), ['Mid']);
+    assert.deepEqual(
+      findings(minified(schema), 'function-arity').map((f) => f.at),
+      ['Mid'],
+    );
     setExpression(schema, 1, 'Mid([givenName], 1, 2)');
     assert.deepEqual(findings(minified(schema), 'function-arity'), []);
   });
@@ -77,7 +106,10 @@ describe('expressions: schema lint rules', () => {
     const schema = box();
     setExpression(schema, 1, 'Append([givenName], [costCentre])');
     attributeMappings(schema)[2].source = { expression: null, name: 'nickName', parameters: [], type: 'Attribute' };
-    assert.deepEqual(findings(minified(schema), 'unknown-source-attribute').map((f) => f.at), ['[costCentre]', '"nickName"']);
+    assert.deepEqual(
+      findings(minified(schema), 'unknown-source-attribute').map((f) => f.at),
+      ['[costCentre]', '"nickName"'],
+    );
   });
 
   it('unknown-target-attribute: a target the target directory does not define', () => {
@@ -91,7 +123,10 @@ describe('expressions: schema lint rules', () => {
   it('duplicate-matching-priority: two matching attributes with the same precedence', () => {
     const schema = box();
     attributeMappings(schema)[3].matchingPriority = 1;
-    assert.deepEqual(findings(minified(schema), 'duplicate-matching-priority').map((f) => f.at), ['1']);
+    assert.deepEqual(
+      findings(minified(schema), 'duplicate-matching-priority').map((f) => f.at),
+      ['1'],
+    );
     attributeMappings(schema)[3].matchingPriority = 3;
     assert.deepEqual(findings(minified(schema), 'duplicate-matching-priority'), []);
   });
@@ -100,7 +135,11 @@ describe('expressions: schema lint rules', () => {
     for (const operand of ['appRoleAssignments', 'userType', 'manager', 'employeeHireDate']) {
       const schema = box();
       scopeClause(schema, 'IS_NOT_NULL', operand, []);
-      assert.deepEqual(findings(minified(schema), 'scope-unsupported-attribute').map((f) => f.at), [`"${operand}"`], operand);
+      assert.deepEqual(
+        findings(minified(schema), 'scope-unsupported-attribute').map((f) => f.at),
+        [`"${operand}"`],
+        operand,
+      );
     }
     const schema = box();
     scopeClause(schema, 'EQUALS', 'department', ['Sales']);
@@ -110,7 +149,10 @@ describe('expressions: schema lint rules', () => {
   it('scope-integer-value: GREATER_THAN-style operators need integers', () => {
     const schema = workday();
     scopeClause(schema, 'GREATER_THAN', 'EmployeeNumber', ['1000.5']);
-    assert.deepEqual(findings(minified(schema), 'scope-integer-value').map((f) => f.at), ['"1000.5"']);
+    assert.deepEqual(
+      findings(minified(schema), 'scope-integer-value').map((f) => f.at),
+      ['"1000.5"'],
+    );
     scopeClause(schema, 'Less_Than_OR_EQUALS', 'EmployeeNumber', ['abc']);
     assert.equal(findings(minified(schema), 'scope-integer-value').length, 1);
     scopeClause(schema, 'GREATER_THAN', 'EmployeeNumber', ['1000000']);
@@ -120,20 +162,36 @@ describe('expressions: schema lint rules', () => {
   it('unknown-filter-operator', () => {
     const schema = box();
     scopeClause(schema, 'STARTS_WITH_ISH', 'department', ['x']);
-    assert.deepEqual(findings(minified(schema), 'unknown-filter-operator').map((f) => f.at), ['"STARTS_WITH_ISH"']);
+    assert.deepEqual(
+      findings(minified(schema), 'unknown-filter-operator').map((f) => f.at),
+      ['"STARTS_WITH_ISH"'],
+    );
   });
 
   it('multivalued-extension: a multi-valued directory extension attribute', () => {
     const schema = box();
     const attributes = schema.directories[0].objects[0].attributes as { name: string; multivalued: boolean }[];
     attributes.push({ ...attributes[0], name: 'extension_9d98a1c8d7bf4c6c8d4a1b2c3d4e5f60_skills', multivalued: true });
-    attributes.push({ ...attributes[0], name: 'extension_9d98a1c8d7bf4c6c8d4a1b2c3d4e5f60_costCenter', multivalued: false });
-    assert.deepEqual(findings(minified(schema), 'multivalued-extension').map((f) => f.at), ['true']);
+    attributes.push({
+      ...attributes[0],
+      name: 'extension_9d98a1c8d7bf4c6c8d4a1b2c3d4e5f60_costCenter',
+      multivalued: false,
+    });
+    assert.deepEqual(
+      findings(minified(schema), 'multivalued-extension').map((f) => f.at),
+      ['true'],
+    );
   });
 
   it('json-syntax, and no throw on any shape', () => {
     assert.equal(findings('{"synchronizationRules": [', 'json-syntax').length > 0, true);
-    for (const text of ['', 'null', '[]', '{"synchronizationRules": 5}', '{"synchronizationRules": [{"objectMappings": [{"attributeMappings": [{"source": 3}]}]}]}']) {
+    for (const text of [
+      '',
+      'null',
+      '[]',
+      '{"synchronizationRules": 5}',
+      '{"synchronizationRules": [{"objectMappings": [{"attributeMappings": [{"source": 3}]}]}]}',
+    ]) {
       assert.doesNotThrow(() => lintSchema(text), text);
     }
   });

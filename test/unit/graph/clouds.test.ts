@@ -30,13 +30,22 @@ describe('national clouds', () => {
   });
 
   it('refuses custom endpoints that are not https on this machine', () => {
-    for (const url of ['http://127.0.0.1:8443', 'https://graph.example.com', 'https://10.0.0.5:8443', 'https://127.0.0.1.evil.example', 'nonsense']) {
+    for (const url of [
+      'http://127.0.0.1:8443',
+      'https://graph.example.com',
+      'https://10.0.0.5:8443',
+      'https://127.0.0.1.evil.example',
+      'nonsense',
+    ]) {
       assert.throws(() => loopbackEndpoint(url), /on this machine|not a URL/, url);
     }
   });
 
-  it('links to the provisioning page in the cloud\'s own portal', () => {
+  it("links to the provisioning page in the cloud's own portal", () => {
     const url = provisioningPortalUrl(nationalClouds.USGovernment, 'sp id', 'app-1');
-    assert.equal(url, 'https://portal.azure.us/#view/Microsoft_AAD_IAM/ManagedAppMenuBlade/~/Provisioning/objectId/sp%20id/appId/app-1');
+    assert.equal(
+      url,
+      'https://portal.azure.us/#view/Microsoft_AAD_IAM/ManagedAppMenuBlade/~/Provisioning/objectId/sp%20id/appId/app-1',
+    );
   });
 });

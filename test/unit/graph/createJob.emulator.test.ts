@@ -10,11 +10,18 @@ describe('Graph layer: creating a job under injected faults (against the emulato
   this.timeout(60_000);
   let emulator: RunningEmulator;
   let box: ServicePrincipal;
-  const jobsFromTemplate = async () => (await listJobs(sampleClient(emulator), box.id)).filter((job) => job.templateId === 'BoxOutDelta');
+  const jobsFromTemplate = async () =>
+    (await listJobs(sampleClient(emulator), box.id)).filter((job) => job.templateId === 'BoxOutDelta');
 
   before(async () => {
     emulator = await startEmulator();
-    [box] = (await listServicePrincipals(sampleClient(emulator), { search: 'Box', onlyFromApplicationTemplates: true, pageSize: 5 })).items;
+    [box] = (
+      await listServicePrincipals(sampleClient(emulator), {
+        search: 'Box',
+        onlyFromApplicationTemplates: true,
+        pageSize: 5,
+      })
+    ).items;
   });
   after(() => emulator.close());
   beforeEach(() => emulator.reset());
@@ -63,7 +70,10 @@ describe('Graph layer: creating a job under injected faults (against the emulato
     assert.equal(outcome.error.kind, 'timeout');
     assert.deepEqual(outcome.knownJobIds.sort(), knownBefore.sort());
     const sent = emulator.requests.entries().find((entry) => entry.route === 'createJob')!;
-    assert.ok(outcome.sentAt.getTime() <= Date.parse(sent.at), 'sentAt is when the request left, before the emulator got it');
+    assert.ok(
+      outcome.sentAt.getTime() <= Date.parse(sent.at),
+      'sentAt is when the request left, before the emulator got it',
+    );
     assert.equal(emulator.requests.count({ route: 'createJob' }), 1);
   });
 
@@ -73,7 +83,9 @@ describe('Graph layer: creating a job under injected faults (against the emulato
     const outcome = await createJob(sampleClient(emulator), box.id, 'BoxOutDelta');
     assert.equal(outcome.kind, 'notVisibleYet');
     emulator.faults.clear();
-    const appeared = (await jobsFromTemplate()).filter((job) => outcome.kind === 'notVisibleYet' && !outcome.knownJobIds.includes(job.id));
+    const appeared = (await jobsFromTemplate()).filter(
+      (job) => outcome.kind === 'notVisibleYet' && !outcome.knownJobIds.includes(job.id),
+    );
     assert.equal(appeared.length, 1, 'the job the outcome did not rule out');
   });
 
@@ -103,7 +115,9 @@ describe('Graph layer: creating a job under injected faults (against the emulato
   it('says unknown when the job list cannot be read after an ambiguous failure', async () => {
     emulator.faults.add({ route: 'createJob', kind: 'unavailable', when: 'after', times: 1 });
     // The read before the POST succeeds; every read after it fails.
-    void emulator.requests.waitFor({ route: 'createJob' }).then(() => emulator.faults.add({ route: 'listJobs', kind: 'unavailable', retryAfterSeconds: 0 }));
+    void emulator.requests
+      .waitFor({ route: 'createJob' })
+      .then(() => emulator.faults.add({ route: 'listJobs', kind: 'unavailable', retryAfterSeconds: 0 }));
     const outcome = await createJob(sampleClient(emulator), box.id, 'BoxOutDelta');
     assert.equal(outcome.kind, 'unknown');
     assert.equal(emulator.requests.count({ route: 'createJob' }), 1);

@@ -15,7 +15,13 @@ describe('CreateJobTracker: one create per service principal and template (again
 
   before(async () => {
     emulator = await startEmulator();
-    [box] = (await listServicePrincipals(sampleClient(emulator), { search: 'Box', onlyFromApplicationTemplates: true, pageSize: 5 })).items;
+    [box] = (
+      await listServicePrincipals(sampleClient(emulator), {
+        search: 'Box',
+        onlyFromApplicationTemplates: true,
+        pageSize: 5,
+      })
+    ).items;
     key = { servicePrincipalId: box.id, templateId: 'BoxOutDelta' };
   });
   after(() => emulator.close());
@@ -47,7 +53,10 @@ describe('CreateJobTracker: one create per service principal and template (again
     assert.equal(tracker.isInFlight({ ...key, servicePrincipalId: 'other' }), false);
     release();
     await running;
-    await assert.rejects(tracker.run(key, () => Promise.reject(new Error('boom'))), /boom/);
+    await assert.rejects(
+      tracker.run(key, () => Promise.reject(new Error('boom'))),
+      /boom/,
+    );
     assert.equal(tracker.isInFlight(key), false);
   });
 
@@ -70,6 +79,10 @@ describe('CreateJobTracker: one create per service principal and template (again
     assert.equal(emulator.requests.count({ route: 'createJob' }), 1);
     tracker.forget(key);
     assert.equal(tracker.pending(key), undefined);
-    assert.deepEqual(tracker.appearedSince(key, await listJobs(client, box.id)), [], 'nothing pending, nothing to report');
+    assert.deepEqual(
+      tracker.appearedSince(key, await listJobs(client, box.id)),
+      [],
+      'nothing pending, nothing to report',
+    );
   });
 });

@@ -24,15 +24,25 @@ describe('Graph layer: admin credentials (against the emulator)', function () {
 
   before(async () => {
     emulator = await startEmulator({ clock: 'manual' });
-    [scimApp] = (await listServicePrincipals(sampleClient(emulator), { search: 'SCIM app', onlyFromApplicationTemplates: true, pageSize: 5 })).items;
+    [scimApp] = (
+      await listServicePrincipals(sampleClient(emulator), {
+        search: 'SCIM app',
+        onlyFromApplicationTemplates: true,
+        pageSize: 5,
+      })
+    ).items;
     assert.equal(scimApp.displayName, 'SCIM app');
   });
   after(() => emulator.close());
   beforeEach(() => emulator.reset());
 
-  it('reads the credential fields from the template\'s ConfigurationFields, with the SCIM fallback', async () => {
+  it("reads the credential fields from the template's ConfigurationFields, with the SCIM fallback", async () => {
     const [template] = await listTemplates(sampleClient(emulator), scimApp.id);
-    assert.equal(template.applicationId, scimApp.applicationTemplateId, 'a template names the gallery application template');
+    assert.equal(
+      template.applicationId,
+      scimApp.applicationTemplateId,
+      'a template names the gallery application template',
+    );
     assert.deepEqual(credentialFields(template), {
       source: 'template',
       fields: [
@@ -42,7 +52,10 @@ describe('Graph layer: admin credentials (against the emulator)', function () {
     });
     const fallback = credentialFields({ metadata: [] });
     assert.equal(fallback.source, 'fallback');
-    assert.deepEqual(fallback.fields.map((field) => field.name), ['BaseAddress', 'SecretToken']);
+    assert.deepEqual(
+      fallback.fields.map((field) => field.name),
+      ['BaseAddress', 'SecretToken'],
+    );
     const names = credentialFields({ metadata: [{ key: 'configurationFields', value: '["TenantUrl","ApiToken"]' }] });
     assert.deepEqual(names.fields, [
       { name: 'TenantUrl', secret: false, required: true },
@@ -55,10 +68,19 @@ describe('Graph layer: admin credentials (against the emulator)', function () {
 
   it('saves secrets (204), which Graph then lists masked, and refuses to send an empty list', async () => {
     const client = sampleClient(emulator);
-    const saved = await setSecrets(client, scimApp.id, [...right, ...settingsEntries({ syncAll: false, notificationEmail: 'ops@contoso.example', deleteThreshold: 500 })]);
+    const saved = await setSecrets(client, scimApp.id, [
+      ...right,
+      ...settingsEntries({ syncAll: false, notificationEmail: 'ops@contoso.example', deleteThreshold: 500 }),
+    ]);
     assert.equal(saved.status, 204);
-    const listed = await client.json<{ value: { key: string; value: string }[] }>({ method: 'GET', path: `${synchronizationPath(scimApp.id)}/secrets` });
-    assert.deepEqual(listed.value, ['BaseAddress', 'SecretToken', 'SyncAll', 'SyncNotificationSettings'].map((key) => ({ key, value: '*' })));
+    const listed = await client.json<{ value: { key: string; value: string }[] }>({
+      method: 'GET',
+      path: `${synchronizationPath(scimApp.id)}/secrets`,
+    });
+    assert.deepEqual(
+      listed.value,
+      ['BaseAddress', 'SecretToken', 'SyncAll', 'SyncNotificationSettings'].map((key) => ({ key, value: '*' })),
+    );
     await assert.rejects(setSecrets(client, scimApp.id, []), RangeError);
     assert.equal(emulator.requests.count({ route: 'putSecrets' }), 1, 'the empty list was not sent');
   });
@@ -73,10 +95,17 @@ describe('Graph layer: admin credentials (against the emulator)', function () {
     assert.match(failed.error.graphMessage ?? '', /SecretToken/);
     assert.ok(failed.error.requestId);
     assert.equal((await validateCredentials(client, scimApp.id, { templateId: 'scim' }, right)).valid, true);
-    const badAddress = await validateCredentials(client, scimApp.id, { templateId: 'scim' }, [{ key: 'BaseAddress', value: 'https://elsewhere.example/scim' }, right[1]]);
+    const badAddress = await validateCredentials(client, scimApp.id, { templateId: 'scim' }, [
+      { key: 'BaseAddress', value: 'https://elsewhere.example/scim' },
+      right[1],
+    ]);
     assert.equal(!badAddress.valid && badAddress.failedCredential, 'BaseAddress');
 
-    const job = await client.json<{ id: string }>({ method: 'POST', path: `${synchronizationPath(scimApp.id)}/jobs`, body: { templateId: 'scim' } });
+    const job = await client.json<{ id: string }>({
+      method: 'POST',
+      path: `${synchronizationPath(scimApp.id)}/jobs`,
+      body: { templateId: 'scim' },
+    });
     const nothingSaved = await validateCredentials(client, scimApp.id, { jobId: job.id }, 'saved');
     assert.equal(!nothingSaved.valid && nothingSaved.failedCredential, 'BaseAddress');
     await setSecrets(client, scimApp.id, right);
@@ -97,14 +126,20 @@ describe('Graph layer: admin credentials (against the emulator)', function () {
     assert.ok(throttled instanceof GraphRequestError);
     assert.deepEqual([throttled.status, throttled.retryAfterSeconds], [429, 7]);
     const envelope = JSON.parse(throttled.exchange?.responseText ?? '{}').error;
-    assert.deepEqual([envelope.message, envelope.innerError.code, envelope.innerError.status], ['Please retry again later.', '429', '429']);
+    assert.deepEqual(
+      [envelope.message, envelope.innerError.code, envelope.innerError.status],
+      ['Please retry again later.', '429', '429'],
+    );
     assert.equal(emulator.requests.count({ route: 'putSecrets' }), 1, 'a PUT is not retried');
 
     emulator.faults.add({ route: 'validateCredentials', kind: 'unavailable', times: 1 });
-    await assert.rejects(validateCredentials(client, scimApp.id, { templateId: 'scim' }, right), (error: unknown) => error instanceof GraphRequestError && error.status === 503);
+    await assert.rejects(
+      validateCredentials(client, scimApp.id, { templateId: 'scim' }, right),
+      (error: unknown) => error instanceof GraphRequestError && error.status === 503,
+    );
   });
 
-  it('never lets a secret value reach a trace, an exchange, a request snippet, an error or the emulator\'s log', async () => {
+  it("never lets a secret value reach a trace, an exchange, a request snippet, an error or the emulator's log", async () => {
     const traces: RequestTrace[] = [];
     const client = sampleClient(emulator, { traces });
     const written: string[] = [];

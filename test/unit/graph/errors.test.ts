@@ -15,14 +15,25 @@ const exchange = (url: string): GraphExchange => ({
 
 describe('GraphRequestError', () => {
   it('explains the 401 UnknownError quirk of synchronization endpoints', () => {
-    const error = new GraphRequestError({ kind: 'http', status: 401, code: 'UnknownError', graphMessage: '', exchange: exchange('https://graph.microsoft.com/v1.0/servicePrincipals/x/synchronization/jobs') });
+    const error = new GraphRequestError({
+      kind: 'http',
+      status: 401,
+      code: 'UnknownError',
+      graphMessage: '',
+      exchange: exchange('https://graph.microsoft.com/v1.0/servicePrincipals/x/synchronization/jobs'),
+    });
     assert.match(error.hint, /Synchronization\.ReadWrite\.All/);
     assert.match(error.hint, /Application Administrator/);
     assert.equal(error.message, 'Graph returned 401 UnknownError');
   });
 
   it('treats a 401 elsewhere as a rejected token', () => {
-    const error = new GraphRequestError({ kind: 'http', status: 401, code: 'InvalidAuthenticationToken', exchange: exchange('https://graph.microsoft.com/v1.0/servicePrincipals') });
+    const error = new GraphRequestError({
+      kind: 'http',
+      status: 401,
+      code: 'InvalidAuthenticationToken',
+      exchange: exchange('https://graph.microsoft.com/v1.0/servicePrincipals'),
+    });
     assert.match(error.hint, /Sign in again/);
   });
 
@@ -33,9 +44,12 @@ describe('GraphRequestError', () => {
 
   it('is a definite refusal of a create only when nothing was sent or Graph refused before any write', () => {
     const sent = exchange('https://graph.microsoft.com/v1.0/servicePrincipals/x/synchronization/jobs');
-    const refused = (details: ConstructorParameters<typeof GraphRequestError>[0]) => isDefiniteRefusal(new GraphRequestError(details));
-    for (const status of [400, 401, 403, 404]) assert.equal(refused({ kind: 'http', status, exchange: sent }), true, String(status));
-    for (const status of [409, 429, 500, 503, 504]) assert.equal(refused({ kind: 'http', status, exchange: sent }), false, String(status));
+    const refused = (details: ConstructorParameters<typeof GraphRequestError>[0]) =>
+      isDefiniteRefusal(new GraphRequestError(details));
+    for (const status of [400, 401, 403, 404])
+      assert.equal(refused({ kind: 'http', status, exchange: sent }), true, String(status));
+    for (const status of [409, 429, 500, 503, 504])
+      assert.equal(refused({ kind: 'http', status, exchange: sent }), false, String(status));
     assert.equal(refused({ kind: 'timeout', exchange: sent }), false);
     assert.equal(refused({ kind: 'network', exchange: sent }), false);
     assert.equal(refused({ kind: 'cancelled', exchange: sent }), false);
@@ -46,8 +60,19 @@ describe('GraphRequestError', () => {
 
 describe('parseErrorEnvelope', () => {
   it('reads code, message, request-id and date', () => {
-    const body = JSON.stringify({ error: { code: 'Request_ResourceNotFound', message: 'gone', innerError: { date: '2026-01-01T00:00:00', 'request-id': 'r-1', 'client-request-id': 'c-1' } } });
-    assert.deepEqual(parseErrorEnvelope(body), { code: 'Request_ResourceNotFound', message: 'gone', requestId: 'r-1', date: '2026-01-01T00:00:00' });
+    const body = JSON.stringify({
+      error: {
+        code: 'Request_ResourceNotFound',
+        message: 'gone',
+        innerError: { date: '2026-01-01T00:00:00', 'request-id': 'r-1', 'client-request-id': 'c-1' },
+      },
+    });
+    assert.deepEqual(parseErrorEnvelope(body), {
+      code: 'Request_ResourceNotFound',
+      message: 'gone',
+      requestId: 'r-1',
+      date: '2026-01-01T00:00:00',
+    });
   });
 
   it('tolerates bodies that are not an envelope', () => {

@@ -11,11 +11,18 @@ describe('Graph layer under injected faults (against the emulator)', function ()
   this.timeout(60_000);
   let emulator: RunningEmulator;
   let box: ServicePrincipal;
-  const list = (client = sampleClient(emulator)) => listServicePrincipals(client, { onlyFromApplicationTemplates: false, pageSize: 10 });
+  const list = (client = sampleClient(emulator)) =>
+    listServicePrincipals(client, { onlyFromApplicationTemplates: false, pageSize: 10 });
 
   before(async () => {
     emulator = await startEmulator();
-    [box] = (await listServicePrincipals(sampleClient(emulator), { search: 'Box', onlyFromApplicationTemplates: true, pageSize: 5 })).items;
+    [box] = (
+      await listServicePrincipals(sampleClient(emulator), {
+        search: 'Box',
+        onlyFromApplicationTemplates: true,
+        pageSize: 5,
+      })
+    ).items;
   });
   after(() => emulator.close());
   beforeEach(() => emulator.reset());
@@ -30,7 +37,11 @@ describe('Graph layer under injected faults (against the emulator)', function ()
         assert.equal(emulator.requests.count({ route: 'listServicePrincipals' }), 3);
         const retries = traces.filter((t) => t.retryInSeconds !== undefined);
         assert.equal(retries.length, 2);
-        if (kind === 'throttle') assert.deepEqual(retries.map((t) => t.retryInSeconds), [0.2, 0.2]);
+        if (kind === 'throttle')
+          assert.deepEqual(
+            retries.map((t) => t.retryInSeconds),
+            [0.2, 0.2],
+          );
       });
     }
 
@@ -62,13 +73,19 @@ describe('Graph layer under injected faults (against the emulator)', function ()
 
     it('time out on a hang, and stop at once when cancelled', async () => {
       emulator.faults.add({ route: 'listServicePrincipals', kind: 'hang' });
-      const timedOut = (await list(sampleClient(emulator, { timeoutMs: 500 })).catch((e: unknown) => e)) as GraphRequestError;
+      const timedOut = (await list(sampleClient(emulator, { timeoutMs: 500 })).catch(
+        (e: unknown) => e,
+      )) as GraphRequestError;
       assert.equal(timedOut.kind, 'timeout');
       emulator.requests.clear();
       const abort = new AbortController();
       // Cancel once the emulator holds the request, not after a guessed time; 'cancelled' (not 'timeout') is the proof.
       void emulator.requests.waitFor({ route: 'listServicePrincipals' }).then(() => abort.abort());
-      const cancelled = (await listServicePrincipals(sampleClient(emulator), { onlyFromApplicationTemplates: false, pageSize: 1 }, { signal: abort.signal }).catch((e: unknown) => e)) as GraphRequestError;
+      const cancelled = (await listServicePrincipals(
+        sampleClient(emulator),
+        { onlyFromApplicationTemplates: false, pageSize: 1 },
+        { signal: abort.signal },
+      ).catch((e: unknown) => e)) as GraphRequestError;
       assert.equal(cancelled.kind, 'cancelled');
     });
 

@@ -13,14 +13,20 @@ import { sampleClient } from './sampleClient';
 
 const hour = 3_600_000;
 
-describe('Graph layer: a job\'s life on the emulator\'s clock (start, first cycle, quarantine, restart)', function () {
+describe("Graph layer: a job's life on the emulator's clock (start, first cycle, quarantine, restart)", function () {
   this.timeout(30_000);
   let emulator: RunningEmulator;
   let scimApp: ServicePrincipal;
 
   before(async () => {
     emulator = await startEmulator({ clock: 'manual', cycleSeconds: 20 });
-    [scimApp] = (await listServicePrincipals(sampleClient(emulator), { search: 'SCIM app', onlyFromApplicationTemplates: true, pageSize: 5 })).items;
+    [scimApp] = (
+      await listServicePrincipals(sampleClient(emulator), {
+        search: 'SCIM app',
+        onlyFromApplicationTemplates: true,
+        pageSize: 5,
+      })
+    ).items;
   });
   after(() => emulator.close());
   beforeEach(() => emulator.reset());
@@ -38,7 +44,12 @@ describe('Graph layer: a job\'s life on the emulator\'s clock (start, first cycl
     await runJobAction(client, scimApp.id, id, 'start');
     const read = async () => {
       const response = await getJob(client, scimApp.id, id);
-      assert.deepEqual(validateResponse({ text: response.text, type: 'synchronizationJob', version: 'v1.0' }).findings.filter((f) => f.severity === 'error'), []);
+      assert.deepEqual(
+        validateResponse({ text: response.text, type: 'synchronizationJob', version: 'v1.0' }).findings.filter(
+          (f) => f.severity === 'error',
+        ),
+        [],
+      );
       return parseJson<SynchronizationJob>(response);
     };
     return { client, id, read };
@@ -73,13 +84,20 @@ describe('Graph layer: a job\'s life on the emulator\'s clock (start, first cycl
     assert.equal(cyclesOf(id), 2);
     job = await read();
     assert.equal(job.status.quarantine!.seriesCount, 2);
-    assert.equal(Date.parse(job.status.quarantine!.nextAttempt) - Date.parse(job.status.quarantine!.currentBegan), 12 * hour);
+    assert.equal(
+      Date.parse(job.status.quarantine!.nextAttempt) - Date.parse(job.status.quarantine!.currentBegan),
+      12 * hour,
+    );
     assert.equal(job.status.quarantine!.seriesBegan, quarantine.seriesBegan);
 
     // Checked at the first retry 4 weeks after the series began.
     emulator.clock.advance(29 * 24 * hour);
     job = await read();
-    assert.deepEqual([job.schedule.state, job.status.code], ['Disabled', 'Quarantine'], 'disabled after 4 weeks in quarantine');
+    assert.deepEqual(
+      [job.schedule.state, job.status.code],
+      ['Disabled', 'Quarantine'],
+      'disabled after 4 weeks in quarantine',
+    );
     const cyclesSoFar = cyclesOf(id);
     emulator.clock.advance(7 * 24 * hour);
     assert.equal(cyclesOf(id), cyclesSoFar, 'a disabled job runs no more cycles');
@@ -106,7 +124,11 @@ describe('Graph layer: a job\'s life on the emulator\'s clock (start, first cycl
 
     emulator.clock.advance(20_000);
     job = await read();
-    assert.notEqual(job.status.steadyStateLastAchievedTime, job.status.steadyStateFirstAchievedTime, 'the next cycle moves the last steady state');
+    assert.notEqual(
+      job.status.steadyStateLastAchievedTime,
+      job.status.steadyStateFirstAchievedTime,
+      'the next cycle moves the last steady state',
+    );
 
     await runJobAction(client, scimApp.id, id, 'pause');
     const cycles = cyclesOf(id);

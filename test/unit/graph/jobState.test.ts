@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { canPause, canStart, describeInterval, jobState, quarantineDeadline } from '../../../src/graph/jobState';
 import type { SynchronizationJob } from '../../../src/graph/types';
 
-const job = (schedule: string, status: string) => ({ schedule: { state: schedule }, status: { code: status } }) as unknown as SynchronizationJob;
+const job = (schedule: string, status: string) =>
+  ({ schedule: { state: schedule }, status: { code: status } }) as unknown as SynchronizationJob;
 
 describe('job state', () => {
   it('shows a new job as Disabled although its status code says Paused', () => {
@@ -20,12 +21,15 @@ describe('job state', () => {
   });
 
   it('offers Start unless active and Pause while running or quarantined', () => {
-    assert.deepEqual((['Active', 'Paused', 'Disabled', 'Quarantine'] as const).map((s) => [canStart(s), canPause(s)]), [
-      [false, true],
-      [true, false],
-      [true, false],
-      [true, true],
-    ]);
+    assert.deepEqual(
+      (['Active', 'Paused', 'Disabled', 'Quarantine'] as const).map((s) => [canStart(s), canPause(s)]),
+      [
+        [false, true],
+        [true, false],
+        [true, false],
+        [true, true],
+      ],
+    );
   });
 
   it('says intervals in words', () => {
@@ -43,6 +47,10 @@ describe('job state', () => {
     assert.equal(deadline.disabledAt.toISOString(), '2026-01-29T06:00:00.123Z');
     assert.equal(deadline.daysLeft, 26);
     assert.equal(quarantineDeadline(quarantine, new Date('2026-03-01T00:00:00Z'))!.daysLeft, 0);
-    assert.equal(quarantineDeadline({ seriesBegan: '0001-01-01T00:00:00Z', nextAttempt: '' }), undefined, 'a time that never happened');
+    assert.equal(
+      quarantineDeadline({ seriesBegan: '0001-01-01T00:00:00Z', nextAttempt: '' }),
+      undefined,
+      'a time that never happened',
+    );
   });
 });

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 import { GraphRequestError } from '../../../src/graph/errors';
-import { getServicePrincipal, listServicePrincipals, nextServicePrincipalPage } from '../../../src/graph/servicePrincipals';
+import {
+  getServicePrincipal,
+  listServicePrincipals,
+  nextServicePrincipalPage,
+} from '../../../src/graph/servicePrincipals';
 import type { ServicePrincipal } from '../../../src/graph/types';
 import { roundTrips, sampleClient } from './sampleClient';
 
@@ -33,16 +37,31 @@ describe('Graph layer: service principals (against the emulator)', function () {
   });
 
   it('asks only for the properties the tree shows', async () => {
-    const page = await listServicePrincipals(sampleClient(emulator), { onlyFromApplicationTemplates: false, pageSize: 5 });
-    for (const sp of page.items) assert.deepEqual(Object.keys(sp).sort(), ['appId', 'applicationTemplateId', 'displayName', 'id']);
+    const page = await listServicePrincipals(sampleClient(emulator), {
+      onlyFromApplicationTemplates: false,
+      pageSize: 5,
+    });
+    for (const sp of page.items)
+      assert.deepEqual(Object.keys(sp).sort(), ['appId', 'applicationTemplateId', 'displayName', 'id']);
   });
 
   it('filters by name prefix on the server, quotes included', async () => {
     const client = sampleClient(emulator);
-    const page = await listServicePrincipals(client, { search: 'box', onlyFromApplicationTemplates: false, pageSize: 50 });
+    const page = await listServicePrincipals(client, {
+      search: 'box',
+      onlyFromApplicationTemplates: false,
+      pageSize: 50,
+    });
     assert.ok(page.items.length > 0);
-    assert.ok(page.items.every((sp) => sp.displayName.toLowerCase().startsWith('box')), page.items.map((sp) => sp.displayName).join());
-    const none = await listServicePrincipals(client, { search: "O'Brien's ", onlyFromApplicationTemplates: false, pageSize: 50 });
+    assert.ok(
+      page.items.every((sp) => sp.displayName.toLowerCase().startsWith('box')),
+      page.items.map((sp) => sp.displayName).join(),
+    );
+    const none = await listServicePrincipals(client, {
+      search: "O'Brien's ",
+      onlyFromApplicationTemplates: false,
+      pageSize: 50,
+    });
     assert.deepEqual(none.items, []);
   });
 
@@ -53,7 +72,13 @@ describe('Graph layer: service principals (against the emulator)', function () {
     assert.ok(fromTemplates.items.length > 0 && fromTemplates.items.length < all.items.length);
     assert.ok(fromTemplates.items.every((sp) => sp.applicationTemplateId));
     assert.equal(fromTemplates.totalCount, fromTemplates.items.length);
-    const request = emulator.requests.entries().find((entry) => entry.route === 'listServicePrincipals' && /applicationTemplateId ne null/.test(decodeURIComponent(entry.query)));
+    const request = emulator.requests
+      .entries()
+      .find(
+        (entry) =>
+          entry.route === 'listServicePrincipals' &&
+          /applicationTemplateId ne null/.test(decodeURIComponent(entry.query)),
+      );
     assert.ok(request && /\$count=true/.test(request.query), 'advanced query sends $count=true');
   });
 

@@ -21,7 +21,10 @@ function exchange(overrides: Partial<GraphExchange> = {}): GraphExchange {
 
 /** What a POSIX shell makes of the snippet's words: each argument on its own line, with nothing executed. */
 function shellWords(command: string): string[] {
-  const printed = execFileSync('sh', ['-c', command.replace(/^curl /, 'printf "%s\\n" '), 'sh'], { encoding: 'utf8', env: { TOKEN: 'T0KEN', PATH: process.env.PATH } });
+  const printed = execFileSync('sh', ['-c', command.replace(/^curl /, 'printf "%s\\n" '), 'sh'], {
+    encoding: 'utf8',
+    env: { TOKEN: 'T0KEN', PATH: process.env.PATH },
+  });
   return printed.split('\n').slice(0, -1);
 }
 
@@ -30,11 +33,15 @@ describe('request snippets', () => {
     const sent = exchange();
     const words = shellWords(requestSnippets(sent).curl);
     assert.deepEqual(words, [
-      '-X', 'POST',
+      '-X',
+      'POST',
       sent.url,
-      '-H', 'Authorization: Bearer T0KEN',
-      '-H', 'Content-Type: application/json',
-      '--data-raw', sent.requestBody,
+      '-H',
+      'Authorization: Bearer T0KEN',
+      '-H',
+      'Content-Type: application/json',
+      '--data-raw',
+      sent.requestBody,
     ]);
   });
 
@@ -45,7 +52,10 @@ describe('request snippets', () => {
     const unescaped = body[1].replace(/''/g, "'").replace(/‘‘/g, '‘').replace(/’’/g, '’');
     assert.equal(unescaped, exchange().requestBody);
     assert.match(powershell, /^Invoke-MgGraphRequest -Method POST `$/m);
-    assert.match(powershell, /-Uri 'https:\/\/graph\.microsoft\.com\/v1\.0\/servicePrincipals\/sp-1\/synchronization\/jobs'/);
+    assert.match(
+      powershell,
+      /-Uri 'https:\/\/graph\.microsoft\.com\/v1\.0\/servicePrincipals\/sp-1\/synchronization\/jobs'/,
+    );
     assert.match(powershell, /-ContentType 'application\/json'/);
   });
 
@@ -55,11 +65,22 @@ describe('request snippets', () => {
     assert.ok(lines.includes('@token = '));
     const requestLine = lines.indexOf(`POST ${sent.url} HTTP/1.1`);
     assert.ok(requestLine > 0);
-    assert.deepEqual(lines.slice(requestLine + 1), ['Authorization: Bearer {{token}}', 'Content-Type: application/json', '', sent.requestBody]);
+    assert.deepEqual(lines.slice(requestLine + 1), [
+      'Authorization: Bearer {{token}}',
+      'Content-Type: application/json',
+      '',
+      sent.requestBody,
+    ]);
   });
 
   it('never carries a token or the client-request-id, even if the recorded headers had them', () => {
-    const sent = exchange({ requestHeaders: { Authorization: 'Bearer eyJ0eXAiOiJKV1Qi.secret', 'client-request-id': 'c-1', 'content-type': 'application/json' } });
+    const sent = exchange({
+      requestHeaders: {
+        Authorization: 'Bearer eyJ0eXAiOiJKV1Qi.secret',
+        'client-request-id': 'c-1',
+        'content-type': 'application/json',
+      },
+    });
     for (const snippet of Object.values(requestSnippets(sent))) {
       assert.doesNotMatch(snippet, /eyJ0eXAi|secret/);
       assert.doesNotMatch(snippet, /client-request-id|c-1/i);
@@ -75,9 +96,20 @@ describe('request snippets', () => {
       requestBody: undefined,
     });
     const { curl, powershell, http } = requestSnippets(sent);
-    assert.deepEqual(shellWords(curl), ['-X', 'GET', sent.url, '-H', 'Authorization: Bearer T0KEN', '-H', 'ConsistencyLevel: eventual']);
+    assert.deepEqual(shellWords(curl), [
+      '-X',
+      'GET',
+      sent.url,
+      '-H',
+      'Authorization: Bearer T0KEN',
+      '-H',
+      'ConsistencyLevel: eventual',
+    ]);
     assert.doesNotMatch(curl + powershell + http, /Content-Type|--data-raw|-Body/);
-    assert.match(powershell, /-Uri 'https:\/\/graph\.microsoft\.com\/beta\/servicePrincipals\?\$filter=startswith\(displayName,''Box''\)&\$count=true'/);
+    assert.match(
+      powershell,
+      /-Uri 'https:\/\/graph\.microsoft\.com\/beta\/servicePrincipals\?\$filter=startswith\(displayName,''Box''\)&\$count=true'/,
+    );
     assert.match(powershell, /-Headers @\{ 'ConsistencyLevel' = 'eventual' \}/);
     assert.ok(http.split('\n').includes(`GET ${sent.url} HTTP/1.1`));
     assert.ok(http.split('\n').includes('ConsistencyLevel: eventual'));

@@ -37,5 +37,7 @@ export function sampleClient(
 
 /** Graph requests that cost a round trip: everything but token requests, and a $batch counts once. */
 export function roundTrips(emulator: RunningEmulator): number {
-  return emulator.requests.entries().filter((entry) => !entry.inBatch && entry.route !== 'token' && entry.route !== 'openidConfiguration').length;
+  return emulator.requests
+    .entries()
+    .filter((entry) => !entry.inBatch && entry.route !== 'token' && entry.route !== 'openidConfiguration').length;
 }

@@ -7,8 +7,14 @@ describe('service principal filters', () => {
   });
 
   it('combines a name prefix with the application-template filter', () => {
-    assert.equal(servicePrincipalFilter({ search: 'Box', onlyFromApplicationTemplates: true }), "startswith(displayName,'Box') and applicationTemplateId ne null");
-    assert.equal(servicePrincipalFilter({ search: '', onlyFromApplicationTemplates: true }), 'applicationTemplateId ne null');
+    assert.equal(
+      servicePrincipalFilter({ search: 'Box', onlyFromApplicationTemplates: true }),
+      "startswith(displayName,'Box') and applicationTemplateId ne null",
+    );
+    assert.equal(
+      servicePrincipalFilter({ search: '', onlyFromApplicationTemplates: true }),
+      'applicationTemplateId ne null',
+    );
     assert.equal(servicePrincipalFilter({ onlyFromApplicationTemplates: false }), undefined);
   });
 });

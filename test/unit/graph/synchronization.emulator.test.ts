@@ -5,7 +5,14 @@ import { createJob } from '../../../src/graph/createJob';
 import { GraphRequestError } from '../../../src/graph/errors';
 import { jobState } from '../../../src/graph/jobState';
 import { listServicePrincipals } from '../../../src/graph/servicePrincipals';
-import { deleteJob, getJob, getSynchronization, listJobs, restartJob, runJobAction } from '../../../src/graph/synchronization';
+import {
+  deleteJob,
+  getJob,
+  getSynchronization,
+  listJobs,
+  restartJob,
+  runJobAction,
+} from '../../../src/graph/synchronization';
 import type { ServicePrincipal, SynchronizationJob } from '../../../src/graph/types';
 import { roundTrips, sampleClient } from './sampleClient';
 
@@ -17,7 +24,13 @@ describe('Graph layer: templates and jobs (against the emulator)', function () {
   before(async () => {
     // Manual clock: no cycle runs while a test looks at a job's state.
     emulator = await startEmulator({ clock: 'manual' });
-    [box] = (await listServicePrincipals(sampleClient(emulator), { search: 'Box', onlyFromApplicationTemplates: true, pageSize: 5 })).items;
+    [box] = (
+      await listServicePrincipals(sampleClient(emulator), {
+        search: 'Box',
+        onlyFromApplicationTemplates: true,
+        pageSize: 5,
+      })
+    ).items;
   });
   after(() => emulator.close());
   beforeEach(() => emulator.reset());
@@ -27,7 +40,10 @@ describe('Graph layer: templates and jobs (against the emulator)', function () {
     const { templates, jobs } = await getSynchronization(client, box.id);
     assert.ok(templates.ok && jobs.ok);
     assert.ok(templates.value.some((t) => t.id === 'BoxOutDelta' && t.default));
-    assert.ok(templates.value.every((t) => !('schema' in t)), 'the inline schema is left out with $select');
+    assert.ok(
+      templates.value.every((t) => !('schema' in t)),
+      'the inline schema is left out with $select',
+    );
     assert.equal(roundTrips(emulator), 1);
     assert.equal(emulator.requests.count({ inBatch: true }), 2);
   });
@@ -47,10 +63,13 @@ describe('Graph layer: templates and jobs (against the emulator)', function () {
     await restartJob(client, box.id, job.id, ['Watermark', 'Escrows']);
     assert.equal(await state(), 'Active');
     await deleteJob(client, box.id, job.id);
-    assert.deepEqual((await listJobs(client, box.id)).filter((j) => j.id === job.id), []);
+    assert.deepEqual(
+      (await listJobs(client, box.id)).filter((j) => j.id === job.id),
+      [],
+    );
   });
 
-  it('refuses a template that is not one of the service principal\'s, and creates nothing', async () => {
+  it("refuses a template that is not one of the service principal's, and creates nothing", async () => {
     const client = sampleClient(emulator);
     const before = await listJobs(client, box.id);
     const outcome = await createJob(client, box.id, 'NotATemplate');

@@ -29,7 +29,10 @@ describe('job health', () => {
     const pruned = job('healthy');
     pruned.status.escrowsPruned = true;
     const health = assessJobHealth(pruned, new Date(now));
-    assert.deepEqual(health.findings.map((f) => f.flag), ['failing']);
+    assert.deepEqual(
+      health.findings.map((f) => f.flag),
+      ['failing'],
+    );
     assert.match(health.findings[0].message, /escrows were pruned/);
     assert.deepEqual(flags(job('entryErrors')), ['entryErrors']);
   });

@@ -33,7 +33,8 @@ describe('health scan (against the emulator)', function () {
     assert.equal(result.rows.length, result.progress.jobsFound);
     // The generator's mix shows up, worst first.
     const flags = new Set(result.rows.flatMap((row) => row.health.findings.map((f) => f.flag)));
-    for (const flag of ['quarantine', 'failing', 'stale', 'paused', 'neverStarted', 'legacyTemplate']) assert.ok(flags.has(flag as never), flag);
+    for (const flag of ['quarantine', 'failing', 'stale', 'paused', 'neverStarted', 'legacyTemplate'])
+      assert.ok(flags.has(flag as never), flag);
     assert.equal(result.rows[0].health.severity, 'error');
     assert.equal(result.rows.at(-1)!.health.severity, 'ok');
     assert.deepEqual(result.problems, []);
@@ -71,7 +72,8 @@ describe('health scan (against the emulator)', function () {
         deleted = event.servicePrincipals[3].id;
         assert.ok(emulator.deleteServicePrincipal(deleted));
       }
-      if (event.kind === 'problem') problems.push(`${event.problem.kind} ${event.problem.servicePrincipal.id} ${event.problem.error.status}`);
+      if (event.kind === 'problem')
+        problems.push(`${event.problem.kind} ${event.problem.servicePrincipal.id} ${event.problem.error.status}`);
       if (event.kind === 'done') done = true;
     }
     assert.deepEqual(problems, [`deleted ${deleted} 404`]);
@@ -83,7 +85,11 @@ describe('health scan (against the emulator)', function () {
     const reason = new Error('cancelled by the test');
     let rowsSeen = 0;
     await assert.rejects(async () => {
-      for await (const event of scanTenant(sampleClient(emulator), { pageSize: 50, concurrency: 2, signal: controller.signal })) {
+      for await (const event of scanTenant(sampleClient(emulator), {
+        pageSize: 50,
+        concurrency: 2,
+        signal: controller.signal,
+      })) {
         if (event.kind === 'rows') {
           rowsSeen++;
           controller.abort(reason);
@@ -92,19 +98,31 @@ describe('health scan (against the emulator)', function () {
     }, reason);
     assert.equal(rowsSeen, 1);
     // At most the batches in flight when the first rows came (two slots, one used by the next page).
-    assert.ok(emulator.requests.count({ route: 'batch' }) <= 3, `${emulator.requests.count({ route: 'batch' })} batches`);
+    assert.ok(
+      emulator.requests.count({ route: 'batch' }) <= 3,
+      `${emulator.requests.count({ route: 'batch' })} batches`,
+    );
     assert.ok(emulator.requests.count({ route: 'listJobs' }) < templateServicePrincipals);
   });
 
   it('reuses, when asked, the empty job lists of a recent scan and says how many', async () => {
     const first = await collectScan(scanTenant(sampleClient(emulator)));
     emulator.reset();
-    const again = await collectScan(scanTenant(sampleClient(emulator), { reuse: { memory: first.memory, maxAgeMs: 60_000 } }));
+    const again = await collectScan(
+      scanTenant(sampleClient(emulator), { reuse: { memory: first.memory, maxAgeMs: 60_000 } }),
+    );
     assert.equal(again.progress.jobListsReused, first.memory.withoutJobs.size);
-    assert.equal(emulator.requests.count({ route: 'listJobs' }), templateServicePrincipals - first.memory.withoutJobs.size);
+    assert.equal(
+      emulator.requests.count({ route: 'listJobs' }),
+      templateServicePrincipals - first.memory.withoutJobs.size,
+    );
     assert.equal(again.rows.length, first.rows.length);
     emulator.reset();
-    const expired = await collectScan(scanTenant(sampleClient(emulator), { reuse: { memory: { ...first.memory, at: first.memory.at - 120_000 }, maxAgeMs: 60_000 } }));
+    const expired = await collectScan(
+      scanTenant(sampleClient(emulator), {
+        reuse: { memory: { ...first.memory, at: first.memory.at - 120_000 }, maxAgeMs: 60_000 },
+      }),
+    );
     assert.equal(expired.progress.jobListsReused, 0);
   });
 });

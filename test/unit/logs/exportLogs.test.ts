@@ -10,7 +10,16 @@ const entry = (id: string, name: string): ProvisioningObjectSummary => ({
   durationInMilliseconds: 12,
   jobId: 'scim.1',
   provisioningAction: 'create',
-  provisioningStatusInfo: { status: 'failure', errorInformation: { errorCode: 'E', errorCategory: null, reason: 'line one\nline "two"', additionalDetails: null, recommendedAction: null } },
+  provisioningStatusInfo: {
+    status: 'failure',
+    errorInformation: {
+      errorCode: 'E',
+      errorCategory: null,
+      reason: 'line one\nline "two"',
+      additionalDetails: null,
+      recommendedAction: null,
+    },
+  },
   servicePrincipal: { id: 'sp', displayName: name },
 });
 
@@ -38,7 +47,8 @@ describe('provisioning log export', () => {
 
   it('writes a header and one chunk per page, CRLF line ends', async () => {
     const chunks: string[] = [];
-    for await (const chunk of logsAsCsv(pages([entry('1', '=cmd|calc')], [], [entry('2', 'Box, Inc.')]))) chunks.push(chunk);
+    for await (const chunk of logsAsCsv(pages([entry('1', '=cmd|calc')], [], [entry('2', 'Box, Inc.')])))
+      chunks.push(chunk);
     assert.equal(chunks.length, 3);
     assert.equal(chunks[0], `${logColumns.map((c) => c.header).join(',')}\r\n`);
     assert.match(chunks[1], /,'=cmd\|calc,/);

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 import { GraphRequestError } from '../../../src/graph/errors';
-import { allProvisioningLogs, listProvisioningLogs, needsLogPermission, provisioningLogFilter, type ProvisioningObjectSummary } from '../../../src/graph/provisioningLogs';
+import {
+  allProvisioningLogs,
+  listProvisioningLogs,
+  needsLogPermission,
+  provisioningLogFilter,
+  type ProvisioningObjectSummary,
+} from '../../../src/graph/provisioningLogs';
 import { raw, tokenFor } from '../emulator/support';
 import { sampleClient } from '../graph/sampleClient';
 
@@ -20,31 +26,73 @@ describe('provisioning logs (GET /auditLogs/provisioning against the emulator)',
   it('serves entries shaped like provisioningObjectSummary, newest first, on v1.0 and beta', async () => {
     assert.ok(all.length > 100, `${all.length} entries`);
     const entry = all[0];
-    for (const key of ['id', 'activityDateTime', 'changeId', 'cycleId', 'durationInMilliseconds', 'initiatedBy', 'jobId', 'modifiedProperties', 'provisioningAction', 'provisioningStatusInfo', 'provisioningSteps', 'servicePrincipal', 'sourceIdentity', 'sourceSystem', 'targetIdentity', 'targetSystem']) {
+    for (const key of [
+      'id',
+      'activityDateTime',
+      'changeId',
+      'cycleId',
+      'durationInMilliseconds',
+      'initiatedBy',
+      'jobId',
+      'modifiedProperties',
+      'provisioningAction',
+      'provisioningStatusInfo',
+      'provisioningSteps',
+      'servicePrincipal',
+      'sourceIdentity',
+      'sourceSystem',
+      'targetIdentity',
+      'targetSystem',
+    ]) {
       assert.ok(key in entry, key);
     }
     const times = all.map((e) => e.activityDateTime);
     assert.deepEqual(times, [...times].sort().reverse());
     const beta = await listProvisioningLogs(sampleClient(emulator), {}, { top: 5 }, { version: 'beta' });
-    assert.deepEqual(beta.items.map((e) => e.id), all.slice(0, 5).map((e) => e.id));
+    assert.deepEqual(
+      beta.items.map((e) => e.id),
+      all.slice(0, 5).map((e) => e.id),
+    );
   });
 
   it('filters by job, service principal, status, action and time, as Graph $filter does', async () => {
     const client = sampleClient(emulator);
     const failed = all.find((e) => e.provisioningStatusInfo?.status === 'failure')!;
     const byJob = await listProvisioningLogs(client, { jobId: failed.jobId! }, { top: 1000 });
-    assert.deepEqual(byJob.items.map((e) => e.id), all.filter((e) => e.jobId === failed.jobId).map((e) => e.id));
-    const bySp = await listProvisioningLogs(client, { servicePrincipalId: failed.servicePrincipal!.id! }, { top: 1000 });
+    assert.deepEqual(
+      byJob.items.map((e) => e.id),
+      all.filter((e) => e.jobId === failed.jobId).map((e) => e.id),
+    );
+    const bySp = await listProvisioningLogs(
+      client,
+      { servicePrincipalId: failed.servicePrincipal!.id! },
+      { top: 1000 },
+    );
     assert.ok(bySp.items.length > 0 && bySp.items.every((e) => e.servicePrincipal?.id === failed.servicePrincipal!.id));
-    const failures = await listProvisioningLogs(client, { statuses: ['failure', 'skipped'], actions: ['create', 'update'] }, { top: 1000 });
+    const failures = await listProvisioningLogs(
+      client,
+      { statuses: ['failure', 'skipped'], actions: ['create', 'update'] },
+      { top: 1000 },
+    );
     assert.deepEqual(
       failures.items.map((e) => e.id),
-      all.filter((e) => ['failure', 'skipped'].includes(e.provisioningStatusInfo!.status) && ['create', 'update'].includes(e.provisioningAction)).map((e) => e.id),
+      all
+        .filter(
+          (e) =>
+            ['failure', 'skipped'].includes(e.provisioningStatusInfo!.status) &&
+            ['create', 'update'].includes(e.provisioningAction),
+        )
+        .map((e) => e.id),
     );
     const since = new Date(all[20].activityDateTime);
     const until = new Date(all[5].activityDateTime);
     const window = await listProvisioningLogs(client, { since, until }, { top: 1000 });
-    assert.deepEqual(window.items.map((e) => e.id), all.filter((e) => e.activityDateTime >= all[20].activityDateTime && e.activityDateTime <= all[5].activityDateTime).map((e) => e.id));
+    assert.deepEqual(
+      window.items.map((e) => e.id),
+      all
+        .filter((e) => e.activityDateTime >= all[20].activityDateTime && e.activityDateTime <= all[5].activityDateTime)
+        .map((e) => e.id),
+    );
     assert.equal(provisioningLogFilter({ jobId: "o'brien" }), "jobId eq 'o''brien'");
   });
 
@@ -55,7 +103,10 @@ describe('provisioning logs (GET /auditLogs/provisioning against the emulator)',
     assert.match(first.nextLink!, /^https:\/\/127\.0\.0\.1:\d+\/v1\.0\/auditLogs\/provisioning\?\$skiptoken=/);
     const second = await listProvisioningLogs(client, {}, { nextLink: first.nextLink });
     const expected = all.filter((e) => e.provisioningStatusInfo?.status === 'success').slice(7, 14);
-    assert.deepEqual(second.items.map((e) => e.id), expected.map((e) => e.id));
+    assert.deepEqual(
+      second.items.map((e) => e.id),
+      expected.map((e) => e.id),
+    );
   });
 
   it('refuses a token without AuditLog.Read.All with 403, and the error names the permission', async () => {
@@ -70,7 +121,11 @@ describe('provisioning logs (GET /auditLogs/provisioning against the emulator)',
 
   it('answers 400 for a filter it does not support and a bad $top', async () => {
     const token = await tokenFor(emulator);
-    const bad = await raw(emulator, `/v1.0/auditLogs/provisioning?$filter=${encodeURIComponent("userPrincipalName eq 'x'")}`, { token });
+    const bad = await raw(
+      emulator,
+      `/v1.0/auditLogs/provisioning?$filter=${encodeURIComponent("userPrincipalName eq 'x'")}`,
+      { token },
+    );
     assert.equal(bad.status, 400);
     const top = await raw(emulator, '/v1.0/auditLogs/provisioning?$top=0', { token });
     assert.equal(top.status, 400);

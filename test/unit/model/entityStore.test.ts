@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import type { SynchronizationJob } from '../../../src/graph/types';
 import { EntityStore, type StoreChange } from '../../../src/model/entityStore';
 
-const job = (id: string, state: string, templateId = 'BoxOutDelta') => ({ id, templateId, schedule: { state } }) as unknown as SynchronizationJob;
+const job = (id: string, state: string, templateId = 'BoxOutDelta') =>
+  ({ id, templateId, schedule: { state } }) as unknown as SynchronizationJob;
 
 describe('EntityStore', () => {
   let clock: Date;
@@ -18,11 +19,18 @@ describe('EntityStore', () => {
 
   it('keeps a job list whole as Graph listed it, with the time it was read', () => {
     store.putJobs('sp1', [job('a', 'Active'), job('b', 'Disabled')]);
-    assert.deepEqual(store.jobs('sp1')?.map((read) => read.value.id), ['a', 'b']);
+    assert.deepEqual(
+      store.jobs('sp1')?.map((read) => read.value.id),
+      ['a', 'b'],
+    );
     assert.equal(store.job('sp1', 'a')?.readAt, clock);
     clock = new Date('2026-01-01T00:01:00Z');
     store.putJobs('sp1', [job('b', 'Active')]);
-    assert.deepEqual(store.jobs('sp1')?.map((read) => read.value.id), ['b'], 'a job not listed again is gone');
+    assert.deepEqual(
+      store.jobs('sp1')?.map((read) => read.value.id),
+      ['b'],
+      'a job not listed again is gone',
+    );
     assert.equal(store.job('sp1', 'b')?.readAt, clock);
     assert.deepEqual(changes, [
       { entity: 'jobs', servicePrincipalId: 'sp1' },

@@ -26,7 +26,9 @@ const required = [
   'dist/undici.js',
 ];
 // esbuild writes a bundle's licence comments beside it when it has any.
-const allowedOptional = ['extension', 'sampleTenantEmulator', 'azureIdentity', 'undici'].map((name) => `dist/${name}.js.LEGAL.txt`);
+const allowedOptional = ['extension', 'sampleTenantEmulator', 'azureIdentity', 'undici'].map(
+  (name) => `dist/${name}.js.LEGAL.txt`,
+);
 
 describe('the packaged extension (.vsix)', () => {
   it('is packaged without node_modules: the bundles carry their dependencies', () => {
@@ -35,7 +37,9 @@ describe('the packaged extension (.vsix)', () => {
 
   it('contains exactly the files that run, the media and the docs', async () => {
     assert.ok(fs.existsSync(path.join(repoRoot, 'dist', 'extension.js')), 'build first: node scripts/build.mjs');
-    const files = (await listFiles({ cwd: repoRoot, packageManager: PackageManager.None })).map((file) => file.split(path.sep).join('/'));
+    const files = (await listFiles({ cwd: repoRoot, packageManager: PackageManager.None })).map((file) =>
+      file.split(path.sep).join('/'),
+    );
     const unexpected = files.filter((file) => !required.includes(file) && !allowedOptional.includes(file));
     const missing = required.filter((file) => !files.includes(file));
     assert.deepEqual({ unexpected, missing }, { unexpected: [], missing: [] });

@@ -47,7 +47,11 @@ for (const version of ['v1.0', 'beta'] as const) {
         for (const property of type.properties) {
           const pointer = `/${property.name}`;
           const sampled = property.collection ? (sample[property.name] as unknown[])[0] : sample[property.name];
-          assert.equal(jsonTypeOf(sampled), property.jsonType, `${name}.${property.name} sample ${JSON.stringify(sampled)}`);
+          assert.equal(
+            jsonTypeOf(sampled),
+            property.jsonType,
+            `${name}.${property.name} sample ${JSON.stringify(sampled)}`,
+          );
 
           const wrong = findingsFor(version, name, { ...sample, [property.name]: wrongValueFor(property) });
           assert.deepEqual(wrong, [['error', pointer, 'type']], `${property.name}: wrong type`);

@@ -13,7 +13,16 @@ const jobWithInterval = (interval: unknown) => ({ id: 'scim.0a1b', schedule: { i
 
 describe('Edm formats', () => {
   describe('Edm.Duration', () => {
-    for (const duration of ['P10675199DT2H48M5.4775807S', 'PT40M', 'PT31.7644748S', 'P1D', 'PT1H', '-PT5S', 'P0D', 'PT0S']) {
+    for (const duration of [
+      'P10675199DT2H48M5.4775807S',
+      'PT40M',
+      'PT31.7644748S',
+      'P1D',
+      'PT1H',
+      '-PT5S',
+      'P0D',
+      'PT0S',
+    ]) {
       it(`accepts ${duration}`, () => {
         assert.ok(isEdmDuration(duration));
         assert.deepEqual(findings('synchronizationJob', jobWithInterval(duration)), []);
@@ -79,10 +88,13 @@ describe('Edm formats', () => {
         findings('synchronizationTemplate', { id: 'scim', applicationId: '8ADF8E6E-67B2-4CF2-A259-E3DC5476C621' }),
         [],
       );
-      assert.deepEqual(findings('synchronizationTemplate', { id: 'scim', applicationId: '8adf8e6e67b24cf2a259e3dc5476c621x' }), [
-        'error /applicationId format: "8adf8e6e67b24cf2a259e3dc5476c621x" is not a valid GUID: ' +
-          'expected e.g. 8adf8e6e-67b2-4cf2-a259-e3dc5476c621',
-      ]);
+      assert.deepEqual(
+        findings('synchronizationTemplate', { id: 'scim', applicationId: '8adf8e6e67b24cf2a259e3dc5476c621x' }),
+        [
+          'error /applicationId format: "8adf8e6e67b24cf2a259e3dc5476c621x" is not a valid GUID: ' +
+            'expected e.g. 8adf8e6e-67b2-4cf2-a259-e3dc5476c621',
+        ],
+      );
     });
   });
 

@@ -20,7 +20,8 @@ describe('schema generator', () => {
   before(() => {
     for (let i = 0; i < 2; i++) dirs.push(mkdtempSync(join(tmpdir(), 'graph-sync-schemas-')));
     generateInto(dirs[0]);
-    const read = (version: string) => JSON.parse(readFileSync(join(dirs[0], `synchronization.${version}.schema.json`), 'utf8'));
+    const read = (version: string) =>
+      JSON.parse(readFileSync(join(dirs[0], `synchronization.${version}.schema.json`), 'utf8'));
     schemas = { 'v1.0': read('v1.0'), beta: read('beta') };
   });
 
@@ -49,10 +50,17 @@ describe('schema generator', () => {
 
   it('maps the Edm primitive types', () => {
     const d = schemas['v1.0'].definitions;
-    assert.deepEqual(d.synchronizationRule.properties!.priority, { type: 'integer', minimum: -2147483648, maximum: 2147483647 });
+    assert.deepEqual(d.synchronizationRule.properties!.priority, {
+      type: 'integer',
+      minimum: -2147483648,
+      maximum: 2147483647,
+    });
     assert.deepEqual(d.synchronizationProgress.properties!.completedUnits, { type: 'integer' });
     assert.deepEqual(d.synchronizationSchedule.properties!.interval, { type: 'string', format: 'edm-duration' });
-    assert.deepEqual(d.synchronizationSchedule.properties!.expiration, { type: ['string', 'null'], format: 'date-time' });
+    assert.deepEqual(d.synchronizationSchedule.properties!.expiration, {
+      type: ['string', 'null'],
+      format: 'date-time',
+    });
     assert.deepEqual(d.synchronizationTemplate.properties!.applicationId, { type: 'string', format: 'uuid' });
     assert.deepEqual(d.synchronizationTemplate.properties!.discoverable, { type: 'boolean' });
     assert.deepEqual(d.synchronizationJob.properties!.templateId, { type: ['string', 'null'] });
@@ -60,7 +68,9 @@ describe('schema generator', () => {
 
   it('maps nullability, collections, enums and references', () => {
     const d = schemas['v1.0'].definitions;
-    assert.deepEqual(d.synchronizationSchedule.properties!.state, { $ref: '#/definitions/synchronizationScheduleState' });
+    assert.deepEqual(d.synchronizationSchedule.properties!.state, {
+      $ref: '#/definitions/synchronizationScheduleState',
+    });
     assert.deepEqual(d.synchronizationStatus.properties!.quarantine, {
       if: { type: 'null' },
       else: { $ref: '#/definitions/synchronizationQuarantine' },
@@ -94,7 +104,10 @@ describe('schema generator', () => {
   });
 
   it('closes objects except open types, and always allows OData annotations', () => {
-    const d = schemas['v1.0'].definitions as Record<string, { additionalProperties?: boolean; patternProperties?: object }>;
+    const d = schemas['v1.0'].definitions as Record<
+      string,
+      { additionalProperties?: boolean; patternProperties?: object }
+    >;
     assert.equal(d.synchronizationJob.additionalProperties, false);
     assert.equal(d.publicInnerError.additionalProperties, undefined);
     assert.equal(d.stringKeyObjectValuePair.additionalProperties, undefined);
@@ -113,7 +126,11 @@ describe('schema generator', () => {
     assert.deepEqual(v1Key.type, ['string', 'null']);
     assert.equal(v1Key['x-knownValues']![0], 'GalleryApplicationIdentifier');
     assert.equal(betaKey['x-knownValues']![0], 'galleryApplicationIdentifier');
-    for (const entry of ['objectMappingMetadataEntry', 'objectDefinitionMetadataEntry', 'attributeDefinitionMetadataEntry']) {
+    for (const entry of [
+      'objectMappingMetadataEntry',
+      'objectDefinitionMetadataEntry',
+      'attributeDefinitionMetadataEntry',
+    ]) {
       assert.ok(schemas['v1.0'].definitions[entry].properties!.key['x-knownValues'], entry);
     }
     // A secret's key is an enum like any other: not a metadata key.

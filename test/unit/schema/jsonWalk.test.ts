@@ -49,8 +49,34 @@ describe('walkJson', () => {
   });
 
   it('accepts exactly what JSON.parse accepts (20,000 random edits of valid JSON)', () => {
-    const seeds = ['{"a":[1,2.5e3,-0.1,true,false,null,"x\\u0041\\n"],"b":{}}', '[]', '"s"', '0', ' {"k" : [ 1 , {} ] }\r\n'];
-    const pieces = ['{', '}', '[', ']', ',', ':', '"', '\\', '1', '0', '-', '+', '.', 'e', ' ', '\n', 'true', 'null', 'a'];
+    const seeds = [
+      '{"a":[1,2.5e3,-0.1,true,false,null,"x\\u0041\\n"],"b":{}}',
+      '[]',
+      '"s"',
+      '0',
+      ' {"k" : [ 1 , {} ] }\r\n',
+    ];
+    const pieces = [
+      '{',
+      '}',
+      '[',
+      ']',
+      ',',
+      ':',
+      '"',
+      '\\',
+      '1',
+      '0',
+      '-',
+      '+',
+      '.',
+      'e',
+      ' ',
+      '\n',
+      'true',
+      'null',
+      'a',
+    ];
     const more = ['\u00a0', '\u2028', '\u0001', '/', '*', '\uFEFF', '\\u00', "'"];
     const alphabet = [...pieces, ...more];
     let seed = 42;

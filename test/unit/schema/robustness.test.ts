@@ -15,7 +15,10 @@ const job = '{"id":"scim.1","templateId":"scim","status":{"code":"Paused","count
 
 describe('validator robustness', () => {
   it('reports 10,000-deep nesting as a finding with its pointer, without a crash', () => {
-    for (const [open, close, segment] of [['[', ']', '/0'], ['{"a":', '}', '/a']]) {
+    for (const [open, close, segment] of [
+      ['[', ']', '/0'],
+      ['{"a":', '}', '/a'],
+    ]) {
       const text = `${open.repeat(10_000)}1${close.repeat(10_000)}`;
       const result = check(text);
       assert.equal(result.parsed, false);
@@ -31,9 +34,14 @@ describe('validator robustness', () => {
   it('validates a body just within the depth limit through a recursive schema type, placing a finding at the bottom', () => {
     // attributeMappingSource refers to itself through parameters[].value: 3 JSON levels per step, ajv follows them all.
     let source: object = { type: 'Attribute', name: 5, parameters: [] };
-    for (let i = 0; i < 328; i++) source = { type: 'Function', name: 'Join', parameters: [{ key: 'source', value: source }] };
+    for (let i = 0; i < 328; i++)
+      source = { type: 'Function', name: 'Join', parameters: [{ key: 'source', value: source }] };
     const rules = [{ objectMappings: [{ attributeMappings: [{ source, targetAttributeName: 'mail' }] }] }];
-    const text = JSON.stringify({ id: 'scim.1', templateId: 'scim', schema: { id: 'scim', synchronizationRules: rules } });
+    const text = JSON.stringify({
+      id: 'scim.1',
+      templateId: 'scim',
+      schema: { id: 'scim', synchronizationRules: rules },
+    });
     const result = check(text);
     assert.equal(result.parsed, true);
     const deepest = `/schema/synchronizationRules/0/objectMappings/0/attributeMappings/0/source${'/parameters/0/value'.repeat(328)}/name`;
@@ -78,7 +86,10 @@ describe('validator robustness', () => {
         result.findings.map((f) => `${f.severity} ${f.pointer} [${f.rule}]`),
         ['error  [graph-error]'],
       );
-      assert.match(result.findings[0].message, /Graph's error response.*TooManyRequests.*Too many requests\..*request-id f0e1d2c3-0000-4000-8000-000000000001/);
+      assert.match(
+        result.findings[0].message,
+        /Graph's error response.*TooManyRequests.*Too many requests\..*request-id f0e1d2c3-0000-4000-8000-000000000001/,
+      );
     }
   });
 
@@ -90,14 +101,20 @@ describe('validator robustness', () => {
     ];
     for (const [text, message] of bodies) {
       const findings = check(text).findings;
-      assert.deepEqual(findings.map((f) => `${f.severity} [${f.rule}]`), ['error [wrong-type]'], text);
+      assert.deepEqual(
+        findings.map((f) => `${f.severity} [${f.rule}]`),
+        ['error [wrong-type]'],
+        text,
+      );
       assert.match(findings[0].message, message);
     }
   });
 
   it('reports a non-2xx status as an error for a job type, with or without an operation', () => {
     assert.deepEqual(summary(job, { expectation: { status: 401 } }), ['1:1 error  [error-status]']);
-    assert.deepEqual(summary(job, { expectation: { operation: 'getJob', status: 429 } }), ['1:1 error  [error-status]']);
+    assert.deepEqual(summary(job, { expectation: { operation: 'getJob', status: 429 } }), [
+      '1:1 error  [error-status]',
+    ]);
   });
 
   it('reports a duplicate key at its second occurrence', () => {
@@ -114,7 +131,9 @@ describe('validator robustness', () => {
       `{"id":"scim.1","status":{"countSuccessiveCompleteFailures":${digits},"code":"Paused"}}`;
     assert.deepEqual(summary(counter('9223372036854775807')), []);
     assert.deepEqual(summary(counter('-9223372036854775808')), []);
-    assert.deepEqual(summary(counter('9223372036854775808')), ['4:5 error /status/countSuccessiveCompleteFailures [int64-range]']);
+    assert.deepEqual(summary(counter('9223372036854775808')), [
+      '4:5 error /status/countSuccessiveCompleteFailures [int64-range]',
+    ]);
     assert.deepEqual(summary(counter('1e400')), ['4:5 error /status/countSuccessiveCompleteFailures [number-range]']);
   });
 

@@ -72,7 +72,9 @@ describe('documentation seeds', () => {
     assert.equal(positionOf(result.text, '"state": "String"'), '9:5');
     assert.equal(positionOf(result.text, '"completedUnits": 14'), '47:9');
     const messages = result.findings.map((f) => f.message);
-    assert.ok(messages.includes('"String" is not a synchronizationScheduleState: expected one of Active, Disabled, Paused'));
+    assert.ok(
+      messages.includes('"String" is not a synchronizationScheduleState: expected one of Active, Disabled, Paused'),
+    );
     assert.ok(messages.includes('completedUnits 14 is more than totalUnits 10'));
     // "String" in an enum is an error; the schedule-disabled and placeholder warnings do not pile on top of it.
     assert.equal(result.findings.filter((f) => f.pointer === '/schedule/state').length, 1);

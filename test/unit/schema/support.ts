@@ -18,7 +18,8 @@ export interface Seed {
 }
 
 export function readSeed(number: string): Seed {
-  const read = (kind: string) => readFileSync(join(repoRoot, 'test', 'fixtures', 'seeds', `${number}-${kind}.http`), 'utf8');
+  const read = (kind: string) =>
+    readFileSync(join(repoRoot, 'test', 'fixtures', 'seeds', `${number}-${kind}.http`), 'utf8');
   const request = parseHttpMessage(read('request'));
   const response = parseHttpMessage(read('response'));
   return { response, requestBody: request.body, requestedTemplateId: JSON.parse(request.body).templateId };

@@ -9,7 +9,13 @@ const createdJob = {
   id: 'scim.b126ececd749434c915e443764450031.8f782d8a-3e2c-4a5b-9a1c-2f0e5a7b6c4d',
   templateId: 'scim',
   schedule: { expiration: null, interval: 'PT40M', state: 'Disabled' },
-  status: { code: 'Paused', countSuccessiveCompleteFailures: 0, escrowsPruned: false, progress: [], troubleshootingUrl: '' },
+  status: {
+    code: 'Paused',
+    countSuccessiveCompleteFailures: 0,
+    escrowsPruned: false,
+    progress: [],
+    troubleshootingUrl: '',
+  },
   synchronizationJobSettings: [{ name: 'QuarantineTooManyDeletesThreshold', value: '500' }],
 };
 
@@ -23,7 +29,9 @@ function summary(value: unknown, options: Partial<ValidationRequest> = {}): stri
 
 describe('validateResponse', () => {
   it('returns the pretty-printed text and value of a valid job, without findings', () => {
-    const result = validate(createdJob, { expectation: { operation: 'createJob', status: 201, requestedTemplateId: 'scim' } });
+    const result = validate(createdJob, {
+      expectation: { operation: 'createJob', status: 201, requestedTemplateId: 'scim' },
+    });
     assert.equal(result.parsed, true);
     assert.equal(result.text, JSON.stringify(createdJob, null, 2));
     assert.deepEqual(result.value, createdJob);
@@ -32,7 +40,8 @@ describe('validateResponse', () => {
   });
 
   it('pretty-prints without losing digits of Int64 counters beyond 2^53 or changing escapes', () => {
-    const text = '{"id":"scim.1","status":{"countSuccessiveCompleteFailures":9223372036854775807},"templateId":"sc\\u0069m"}';
+    const text =
+      '{"id":"scim.1","status":{"countSuccessiveCompleteFailures":9223372036854775807},"templateId":"sc\\u0069m"}';
     const result = validateResponse({ text, type: 'synchronizationJob', version: 'v1.0' });
     assert.equal(
       result.text,
@@ -53,7 +62,10 @@ describe('validateResponse', () => {
 
   it('refuses an API version it has no schema for, with a clear error', () => {
     const request = { text: '{}', type: 'synchronizationJob', version: 'v2.0' } as unknown as ValidationRequest;
-    assert.throws(() => validateResponse(request), /^Error: No schema for Graph API version "v2\.0": expected v1\.0 or beta$/);
+    assert.throws(
+      () => validateResponse(request),
+      /^Error: No schema for Graph API version "v2\.0": expected v1\.0 or beta$/,
+    );
   });
 
   it('returns invalid JSON unchanged, with the syntax error on the raw text', () => {
@@ -86,7 +98,11 @@ describe('validateResponse', () => {
   });
 
   it('places findings on the key of a property in the pretty-printed text, and on array items', () => {
-    const job = { ...createdJob, schedule: { ...createdJob.schedule, state: 'Running' }, synchronizationJobSettings: ['oops'] };
+    const job = {
+      ...createdJob,
+      schedule: { ...createdJob.schedule, state: 'Running' },
+      synchronizationJobSettings: ['oops'],
+    };
     const result = validate(job);
     assert.deepEqual(summary(job), [
       `${positionOf(result.text, '"state": "Running"')} error /schedule/state [enum]`,
@@ -119,7 +135,10 @@ describe('validateResponse', () => {
       `${positionOf(result.text, '"nextRun"')} warning /schedule/nextRun [unknown-property]`,
       `${positionOf(result.text, '"owner"')} warning /owner [unknown-property]`,
     ]);
-    assert.equal(result.findings[0].message, 'unknown property "nextRun" in synchronizationSchedule: not in the v1.0 schema');
+    assert.equal(
+      result.findings[0].message,
+      'unknown property "nextRun" in synchronizationSchedule: not in the v1.0 schema',
+    );
   });
 
   it('accepts unknown properties silently in open types (OpenType="true")', () => {
@@ -143,7 +162,11 @@ describe('validateResponse', () => {
         { key: 'isOAuthEnabled', value: 'false' },
       ],
     };
-    const result = validateResponse({ text: JSON.stringify(template), type: 'synchronizationTemplate', version: 'v1.0' });
+    const result = validateResponse({
+      text: JSON.stringify(template),
+      type: 'synchronizationTemplate',
+      version: 'v1.0',
+    });
     assert.deepEqual(
       result.findings.map((f) => `${f.severity} ${f.pointer} ${f.rule}`),
       ['warning /metadata/1/key metadata-key', 'warning /metadata/2/key metadata-key'],
