@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import type { CreateJobOutcome } from '../graph/createJob';
-import { canStart, jobState } from '../graph/jobState';
 import type { ServicePrincipal } from '../graph/types';
 import type { StoreChange, EntityStore } from '../model/entityStore';
 import { describeCreateOutcome, describeJobRead } from '../responses/describeResponse';
+import { offersStart } from '../responses/jobReadOutcome';
 import type { ResponseViewModel } from '../webview/protocol';
 import type { CommandRegistry } from './commandRegistry';
 import type { ConnectionManager } from './connection';
 import type { JobOperations } from './jobs/jobOperations';
-import { describeJob, type JobTarget } from './jobs/jobTarget';
+import { describeJob, labelOf, type JobTarget } from './jobs/jobTarget';
 import { ResponsePanel, type ResponseActions } from './responsePanel';
 
 type ServicePrincipalRef = Pick<ServicePrincipal, 'id' | 'displayName'>;
@@ -49,7 +49,7 @@ export class ResponseViewController implements vscode.Disposable, ResponseAction
     options: { preserveFocus?: boolean } = {},
   ): Promise<void> {
     const result = await this.jobs.read(target);
-    const view = describeJobRead({ ...this.target(target.servicePrincipal), jobId: target.job.id }, result);
+    const view = describeJobRead(this.readTarget(target), result);
     this.logFindings(view.title, view.validation?.findings.length);
     await this.panel.show(view, options);
   }
@@ -58,9 +58,9 @@ export class ResponseViewController implements vscode.Disposable, ResponseAction
   async startJob(view: ResponseViewModel): Promise<void> {
     const target = this.jobTarget(view);
     if (!target) return;
-    await this.registry.run(`Could not start the ${describeJob(target)}`, async () => {
+    await this.registry.run(`Could not start the ${describeJob(target, this.store)}`, async () => {
       const read = await this.jobs.start(target);
-      const shown = describeJobRead({ ...this.target(target.servicePrincipal), jobId: target.job.id }, read);
+      const shown = describeJobRead(this.readTarget(target), read);
       this.logFindings(shown.title, shown.validation?.findings.length);
       await this.panel.show(shown);
     });
@@ -99,7 +99,7 @@ export class ResponseViewController implements vscode.Disposable, ResponseAction
       return;
     }
     if (!read) return;
-    const startable = !read.stale && canStart(jobState(read.value));
+    const startable = !read.stale && offersStart(read.value);
     if (startable !== job.canStart) void this.panel.update({ ...view, job: { ...job, canStart: startable } });
   }
 
@@ -110,6 +110,18 @@ export class ResponseViewController implements vscode.Disposable, ResponseAction
     return {
       servicePrincipal: { id: job.servicePrincipalId, displayName: job.servicePrincipalName },
       job: { id: job.jobId, templateId },
+    };
+  }
+
+  /** The job named by its short label, as the tree names it; its templateId from the store when the caller lacks it. */
+  private readTarget(target: Pick<JobTarget, 'servicePrincipal'> & { job: { id: string } }) {
+    const templateId = this.store.job(target.servicePrincipal.id, target.job.id)?.value.templateId;
+    const job = { templateId, ...target.job };
+    return {
+      ...this.target(target.servicePrincipal),
+      jobId: job.id,
+      jobLabel: labelOf({ servicePrincipal: target.servicePrincipal, job }, this.store),
+      now: new Date(),
     };
   }
 

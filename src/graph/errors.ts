@@ -139,9 +139,7 @@ function httpHint(d: GraphErrorDetails): string {
   if (status === 401) {
     return 'The access token was rejected: it may have expired or belong to another cloud or tenant. Sign in again and check the cloud and tenant settings.';
   }
-  if (status === 403) {
-    return 'You are signed in but not allowed to do this. Ask an administrator for the permission and directory role the operation needs.';
-  }
+  if (status === 403) return forbiddenHint(d);
   if (status === 404) {
     return 'It does not exist, or Graph has not caught up yet (right after a create or delete). Refresh, and retry in a few seconds.';
   }
@@ -159,6 +157,28 @@ function httpHint(d: GraphErrorDetails): string {
     return 'Graph had a problem on its side. Retry later; if it persists, give Microsoft support the request-id.';
   }
   return 'Read the message above; give Microsoft support the request-id if you need help.';
+}
+
+/**
+ * A refusal that names who makes these jobs ("Jobs from template 'X' are created by the Microsoft Entra Cloud Sync
+ * configuration."). Guess: Graph documents no error code for it, so the wording is read; no permission or role would
+ * change such an answer, so the hint must not send the user to an administrator.
+ */
+const madeElsewhere = /\bare (?:created|managed|configured) (?:by|through|in) (?:the )?([^.]+)/i;
+const isCreateJobCall = (d: GraphErrorDetails) =>
+  d.exchange?.method === 'POST' && /\/synchronization\/jobs\/?(\?|$)/.test(d.exchange.url);
+
+function forbiddenHint(d: GraphErrorDetails): string {
+  const elsewhere = madeElsewhere.exec(d.graphMessage ?? '');
+  if (elsewhere) {
+    return `Graph says these jobs are made by ${elsewhere[1].trim()}, not by a create call: set them up there. No permission or role changes this answer.`;
+  }
+  if (isCreateJobCall(d)) {
+    // FACTS.md, permissions: writes need Synchronization.ReadWrite.All (or Application.ReadWrite.OwnedBy as an owner of
+    // the app) and, for a signed-in user, the Application Administrator or Cloud Application Administrator role.
+    return 'Graph refused to create a job on this app: the caller may not manage it. Creating a job needs Synchronization.ReadWrite.All (or ownership of the app with Application.ReadWrite.OwnedBy) and, for a signed-in user, the Application Administrator or Cloud Application Administrator role.';
+  }
+  return 'You are signed in but not allowed to do this. Ask an administrator for the permission and directory role the operation needs.';
 }
 
 /** Reads Graph's error envelope `{"error":{"code","message","innerError":{…}}}`; tolerates anything else. */

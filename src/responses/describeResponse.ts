@@ -5,13 +5,13 @@ import { STATUS_CODES } from 'node:http';
 import { createExchange, type CreateJobOutcome } from '../graph/createJob';
 import { GraphRequestError } from '../graph/errors';
 import type { GraphExchange } from '../graph/exchange';
-import { canStart, jobState } from '../graph/jobState';
 import { parseJob } from '../graph/parseJob';
 import { requestSnippets } from '../graph/requestSnippets';
 import type { ApiVersion, SynchronizationJob } from '../graph/types';
 import { prettyJsonText, validateResponse } from '../schema';
 import type { ResponseExpectation } from '../schema/types';
 import type { ResponseViewModel } from '../webview/protocol';
+import { jobReadOutcome, offersStart } from './jobReadOutcome';
 
 /** Where a request went: the service principal, the API version and the cloud as the status bar names it. */
 interface Target {
@@ -73,6 +73,10 @@ export function describeCreateOutcome(target: CreateJobTarget, outcome: CreateJo
 
 export interface JobReadTarget extends Target {
   jobId: string;
+  /** The job's short label as the tree shows it (the id is up to ~80 characters); the id when absent. */
+  jobLabel?: string;
+  /** The time the job's health is judged at (days left in quarantine). */
+  now?: Date;
 }
 
 /** A GET of one job: its exchange when it answered, or the failure. Either way the job can be read again. */
@@ -80,7 +84,7 @@ export function describeJobRead(
   target: JobReadTarget,
   result: { exchange: GraphExchange } | GraphRequestError,
 ): ResponseViewModel {
-  const title = `Job ${target.jobId} on ${target.servicePrincipalName}`;
+  const title = `Job ${target.jobLabel ?? target.jobId} on ${target.servicePrincipalName}`;
   const expectation: ResponseExpectation = { operation: 'getJob' };
   if (result instanceof GraphRequestError) {
     return {
@@ -92,12 +96,18 @@ export function describeJobRead(
       job: actionableJob(target, target.jobId, undefined),
     };
   }
+  const job = parseJob(result.exchange.responseText);
+  const read = `${result.exchange.status} ${statusText(result.exchange.status)}: job read`;
   return {
-    ...describe(title, result.exchange, target, expectation, undefined, {
-      kind: 'success',
-      summary: `${result.exchange.status} ${statusText(result.exchange.status)}: job read`,
-    }),
-    job: actionableJob(target, target.jobId, parseJob(result.exchange.responseText)),
+    ...describe(
+      title,
+      result.exchange,
+      target,
+      expectation,
+      undefined,
+      jobReadOutcome(job, read, target.now ?? new Date()),
+    ),
+    job: actionableJob(target, target.jobId, job),
   };
 }
 
@@ -107,7 +117,7 @@ function actionableJob(target: Target, jobId: string, job: JobStateFields | unde
     servicePrincipalId: target.servicePrincipalId,
     servicePrincipalName: target.servicePrincipalName,
     jobId,
-    canStart: job !== undefined && canStart(jobState(job)),
+    canStart: offersStart(job),
   };
 }
 

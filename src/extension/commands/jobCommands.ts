@@ -33,12 +33,15 @@ const scopeDetails: Record<RestartScope, string> = {
 export async function restartJobCommand(services: Services, node: JobTarget): Promise<boolean> {
   const scopes = await services.ui.pickMany(
     restartScopes.map((scope) => ({ label: scope, detail: scopeDetails[scope], value: scope })),
-    { title: `Restart the ${describeJob(node)}`, placeHolder: 'Choose what to reset (none: restart only)' },
+    {
+      title: `Restart the ${describeJob(node, services.store)}`,
+      placeHolder: 'Choose what to reset (none: restart only)',
+    },
   );
   if (!scopes) return false;
   if (scopes.includes('Full') || scopes.includes('ForceDeletes')) {
     const confirmed = await services.ui.confirm(
-      `Restart the ${describeJob(node)} with ${scopes.join(', ')}?`,
+      `Restart the ${describeJob(node, services.store)} with ${scopes.join(', ')}?`,
       'A full restart reprocesses every object in scope, and ForceDeletes lets the next cycle delete accounts beyond the accidental-deletion threshold.',
       'Restart',
     );
@@ -50,7 +53,7 @@ export async function restartJobCommand(services: Services, node: JobTarget): Pr
 
 export async function deleteJobCommand(services: Services, node: JobTarget): Promise<boolean> {
   const confirmed = await services.ui.confirm(
-    `Delete the ${describeJob(node)}?`,
+    `Delete the ${describeJob(node, services.store)}?`,
     `Job ${node.job.id} stops and its state is deleted. Accounts it already provisioned stay in the target system.`,
     'Delete',
   );

@@ -137,7 +137,7 @@ export class JobOperations {
     [verb, doing, done]: Verb,
     send: (client: GraphClient, signal: AbortSignal) => Promise<unknown>,
   ): Promise<void> {
-    const what = describeJob(target);
+    const what = describeJob(target, this.store);
     await describedAs(`Could not ${verb} the ${what}`, () => {
       const { client } = this.connection.requireConnection();
       return this.ui.progress(`${doing} the ${what}…`, (signal) => send(client, signal));

@@ -2,8 +2,10 @@ import * as vscode from 'vscode';
 import { GraphRequestError } from '../../graph/errors';
 import { canPause, canStart, describeInterval, jobState } from '../../graph/jobState';
 import type { ServicePrincipal, SynchronizationJob, SynchronizationTemplate } from '../../graph/types';
+import { assessJobHealth } from '../../health/jobHealth';
+import { jobLabel } from '../../model/jobLabel';
 import { commandIds } from '../ids';
-import { templateDescription } from '../templates';
+import { templateCaveat, templateDescription } from '../templates';
 
 // Tree nodes are plain data; commands receive them as arguments, so a command can also be called with an object of
 // the same shape (from the palette flow or a test). All tenant text is put into labels, descriptions and plain-string
@@ -25,12 +27,16 @@ export interface TemplateNode {
   kind: 'template';
   servicePrincipal: ServicePrincipal;
   template: SynchronizationTemplate;
+  /** Jobs of the service principal made from this template, shown before a create is tried. */
+  jobCount?: number;
 }
 
 export interface JobNode {
   kind: 'job';
   servicePrincipal: ServicePrincipal;
   job: SynchronizationJob;
+  /** The service principal's jobs, so that two from one template get distinct labels. */
+  siblings?: readonly SynchronizationJob[];
 }
 
 export interface LoadMoreNode {
@@ -86,8 +92,9 @@ function itemFor(node: TreeNode): vscode.TreeItem {
   switch (node.kind) {
     case 'servicePrincipal': {
       const sp = node.servicePrincipal;
+      // The name only: ids are in the tooltip and the Copy actions, not cutting the name short or read aloud per row.
       const item = new vscode.TreeItem(sp.displayName || sp.appId, vscode.TreeItemCollapsibleState.Collapsed);
-      item.description = sp.appId;
+      item.accessibilityInformation = { label: `Service principal ${sp.displayName || sp.appId}` };
       item.tooltip = lines(
         sp.displayName,
         `Object ID: ${sp.id}`,
@@ -109,12 +116,18 @@ function itemFor(node: TreeNode): vscode.TreeItem {
     case 'template': {
       const t = node.template;
       const item = new vscode.TreeItem(t.id, vscode.TreeItemCollapsibleState.None);
-      item.description = templateDescription(t);
+      item.description = templateDescription(t, node.jobCount);
+      const caveat = templateCaveat(t);
       item.tooltip = lines(
         `Template ${t.id}${t.default ? ' (default)' : ''}`,
         t.factoryTag && `Factory tag: ${t.factoryTag}`,
         t.description,
+        node.jobCount
+          ? `${node.servicePrincipal.displayName} already has ${node.jobCount} job(s) from this template.`
+          : undefined,
+        caveat && `This template ${caveat}.`,
       );
+      item.accessibilityInformation = { label: `Template ${t.id}, ${item.description || 'synchronization template'}` };
       item.iconPath = new vscode.ThemeIcon(t.default ? 'star-full' : 'file-code');
       item.contextValue = 'template';
       return item;
@@ -165,9 +178,15 @@ const stateIcons = {
 function jobItem(node: JobNode): vscode.TreeItem {
   const job = node.job;
   const state = jobState(job);
-  const item = new vscode.TreeItem(job.templateId ?? job.id, vscode.TreeItemCollapsibleState.None);
+  const label = jobLabel(job, node.siblings);
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   const every = describeInterval(job.schedule?.interval);
-  item.description = [state, every && every !== 'never' ? `every ${every}` : undefined].filter(Boolean).join(' · ');
+  const health = job.status ? assessJobHealth(job, new Date()).quarantine : undefined;
+  // A quarantined job says how long it has been so and how long Entra waits before disabling it, not its schedule.
+  const quarantined = health && `since ${health.since.slice(0, 10)} · ${daysLeft(health.daysUntilDisabled)}`;
+  item.description = [state, quarantined || (every && every !== 'never' ? `every ${every}` : undefined)]
+    .filter(Boolean)
+    .join(' · ');
   const quarantine = job.status?.quarantine;
   item.tooltip = lines(
     `Job ${job.id}`,
@@ -180,10 +199,14 @@ function jobItem(node: JobNode): vscode.TreeItem {
   // e.g. "job startable pausable": menus match words with regular expressions.
   item.contextValue = ['job', canStart(state) && 'startable', canPause(state) && 'pausable'].filter(Boolean).join(' ');
   item.accessibilityInformation = {
-    label: `Synchronization job ${job.templateId}, ${state}${every ? `, every ${every}` : ''}`,
+    label: `Synchronization job ${label}, ${item.description}`,
   };
   item.command = { command: commandIds.showJob, title: 'Show JSON', arguments: [node] };
   return item;
+}
+
+function daysLeft(days: number): string {
+  return days > 0 ? `disabled in ${days} day${days === 1 ? '' : 's'}` : 'may be disabled already';
 }
 
 function lines(...parts: (string | null | undefined | false)[]): string {

@@ -204,11 +204,17 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
     if (group === 'templates') {
       const templates = sortTemplates(this.store.templates(sp.id)?.value ?? []);
       if (!templates.length) return [{ kind: 'message', parentId, text: 'No synchronization templates' }];
-      return templates.map((template) => ({ kind: 'template', servicePrincipal: sp, template }));
+      const jobs = this.store.jobs(sp.id) ?? [];
+      return templates.map((template) => ({
+        kind: 'template',
+        servicePrincipal: sp,
+        template,
+        jobCount: jobs.filter((read) => read.value.templateId === template.id).length,
+      }));
     }
-    const jobs = this.store.jobs(sp.id) ?? [];
+    const jobs = (this.store.jobs(sp.id) ?? []).map((read) => read.value);
     if (!jobs.length) return [{ kind: 'message', parentId, text: 'No jobs yet: create one from a template' }];
-    return jobs.map((read) => ({ kind: 'job', servicePrincipal: sp, job: read.value }));
+    return jobs.map((job) => ({ kind: 'job', servicePrincipal: sp, job, siblings: jobs }));
   }
 
   /** The service principal's $batch of templates and jobs, read once until refreshed; the lists go to the store. */

@@ -37,6 +37,31 @@ describe('GraphRequestError', () => {
     assert.match(error.hint, /Sign in again/);
   });
 
+  it('does not send the user to an administrator when Graph says another product makes these jobs', () => {
+    const error = new GraphRequestError({
+      kind: 'http',
+      status: 403,
+      code: 'Authorization_RequestDenied',
+      graphMessage:
+        "Insufficient privileges to complete the operation. Jobs from template 'AD2AADPasswordHash' are created by the Microsoft Entra Cloud Sync configuration.",
+      exchange: {
+        ...exchange('https://graph.microsoft.com/v1.0/servicePrincipals/x/synchronization/jobs'),
+        method: 'POST',
+      },
+    });
+    assert.match(error.hint, /made by Microsoft Entra Cloud Sync configuration/);
+    assert.doesNotMatch(error.hint, /administrator/i);
+  });
+
+  it('answers a refused create with what creating a job needs, and other 403s with the general advice', () => {
+    const denied = { kind: 'http', status: 403, code: 'Authorization_RequestDenied' } as const;
+    const url = 'https://graph.microsoft.com/v1.0/servicePrincipals/x/synchronization/jobs';
+    const create = new GraphRequestError({ ...denied, exchange: { ...exchange(url), method: 'POST' } });
+    assert.match(create.hint, /Creating a job needs Synchronization\.ReadWrite\.All/);
+    const read = new GraphRequestError({ ...denied, exchange: exchange(url) });
+    assert.match(read.hint, /Ask an administrator/);
+  });
+
   it('tells how long to wait when throttled', () => {
     const error = new GraphRequestError({ kind: 'http', status: 429, code: 'TooManyRequests', retryAfterSeconds: 1.5 });
     assert.match(error.hint, /Wait 1\.5 seconds/);

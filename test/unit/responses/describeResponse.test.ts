@@ -202,6 +202,45 @@ describe('describing Graph responses for the response view', () => {
     assert.equal(readWith({ state: 'Active' }, {}), false);
     assert.equal(readWith({ state: 'Paused' }, {}), true);
     assert.equal(readWith({ state: 'Disabled' }, {}), true);
-    assert.equal(readWith({ state: 'Active' }, { code: 'Quarantine' }), true, 'start lifts a quarantine');
+    assert.equal(
+      readWith({ state: 'Active' }, { code: 'Quarantine' }),
+      false,
+      'a quarantined job: fix the cause and restart, not Start',
+    );
+  });
+
+  it("states a quarantined job's health first: since when, why, what to do and the days left", () => {
+    const job = JSON.parse(readSeed('000').response.body);
+    const quarantined = {
+      ...job,
+      schedule: { ...job.schedule, state: 'Active' },
+      status: {
+        ...job.status,
+        code: 'Quarantine',
+        quarantine: {
+          currentBegan: '2026-11-20T06:00:00Z',
+          seriesBegan: '2026-11-20T06:00:00Z',
+          nextAttempt: '2026-11-20T18:00:00Z',
+          reason: 'EncounteredQuarantineException',
+          seriesCount: 1,
+          error: {
+            code: 'SystemForCrossDomainIdentityManagementInvalidCredentials',
+            message: 'The token was rejected.',
+          },
+        },
+      },
+    };
+    const view = describeJobRead(
+      { ...readTarget, jobLabel: 'Slack', now: new Date('2026-12-01T06:00:00Z') },
+      { exchange: { ...exchange(200, JSON.stringify(quarantined)), method: 'GET' } },
+    );
+    assert.equal(view.outcome.kind, 'error');
+    assert.match(
+      view.outcome.summary,
+      /^Quarantined since 2026-11-20 \(EncounteredQuarantineException: The token was rejected\.\); Entra disables the job in 17 days \(2026-12-18\)/,
+    );
+    assert.match(view.outcome.summary, /200 OK: job read\.$/);
+    assert.match(view.outcome.hint ?? '', /QuarantineState/);
+    assert.match(view.title, /^Job Slack on Box$/);
   });
 });
