@@ -43,6 +43,8 @@ export const panelTypes = {
 export const contextKeys = {
   signedIn: 'graphSync.signedIn',
   onlyFromApplicationTemplates: 'graphSync.onlyFromApplicationTemplates',
+  /** A name filter is on: Clear Filter stands next to Filter in the view's title bar. */
+  filtered: 'graphSync.filtered',
 } as const;
 
 /** Ids of other contributions that are not commands or views. */

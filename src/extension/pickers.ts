@@ -2,10 +2,11 @@ import * as vscode from 'vscode';
 import type { GraphClient } from '../graph/client';
 import { GraphRequestError } from '../graph/errors';
 import { listServicePrincipals } from '../graph/servicePrincipals';
-import { listTemplates } from '../graph/synchronization';
+import { getSynchronization } from '../graph/synchronization';
 import type { ApiVersion, ServicePrincipal, SynchronizationTemplate } from '../graph/types';
+import { jobLabel } from '../model/jobLabel';
 import { plainText, safe } from './plainText';
-import { sortTemplates, templateDescription } from './templates';
+import { sortTemplates, templateCaveat, templateDescription } from './templates';
 import type { Ui } from './ui';
 
 interface ServicePrincipalItem extends vscode.QuickPickItem {
@@ -42,6 +43,9 @@ export async function pickServicePrincipal(
   return searchServicePrincipal(client, version, title);
 }
 
+/** The create flow's two steps: the service principal, then its template. */
+export const createSteps = { servicePrincipal: 1, template: 2, total: 2 } as const;
+
 function searchServicePrincipal(
   client: GraphClient,
   version: ApiVersion,
@@ -49,8 +53,10 @@ function searchServicePrincipal(
 ): Promise<ServicePrincipal | undefined> {
   const pick = vscode.window.createQuickPick<ServicePrincipalItem>();
   pick.title = title;
-  pick.placeholder =
-    'Type the start of a service principal name (only those created from application templates are listed)';
+  pick.step = createSteps.servicePrincipal;
+  pick.totalSteps = createSteps.total;
+  // Short enough not to be cut; the list holds apps from application templates (gallery and non-gallery SCIM apps).
+  pick.placeholder = 'Type the start of the app name (gallery and SCIM apps)';
   pick.matchOnDescription = true;
   let search: AbortController | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -69,7 +75,7 @@ function searchServicePrincipal(
         pick.items = page.items.length
           ? page.items.map((servicePrincipal) => ({
               label: plainText(servicePrincipal.displayName),
-              description: servicePrincipal.appId,
+
               servicePrincipal,
             }))
           : [notice(safe`$(info) No service principal from an application template starts with "${text}"`)];
@@ -110,32 +116,53 @@ function searchServicePrincipal(
   });
 }
 
-/** A template of the service principal, the default one first. */
+/**
+ * A template of the service principal, the default one first; templates that already have a job, or that need a
+ * provisioning agent, say so before the choice. Templates and jobs come in one $batch.
+ */
 export async function pickTemplate(
   ui: Ui,
   client: GraphClient,
   servicePrincipal: ServicePrincipal,
   version: ApiVersion,
   title: string,
+  /** Whether the service principal was picked first: then this is step 2 of 2. */
+  secondStep = true,
 ): Promise<SynchronizationTemplate | undefined> {
-  const templates = await ui.quietProgress('Reading templates…', () =>
-    listTemplates(client, servicePrincipal.id, { version }),
+  const read = await ui.quietProgress('Reading templates…', () =>
+    getSynchronization(client, servicePrincipal.id, { version }),
   );
+  if (!read.templates.ok) throw read.templates.error;
+  const templates = read.templates.value;
+  // Without the job list the templates are still offered, only unmarked; the create itself checks again.
+  const jobs = read.jobs.ok ? read.jobs.value : [];
   if (templates.length === 0) {
     void ui.info(
       safe`${servicePrincipal.displayName} has no synchronization templates, so no job can be created for it.`,
     );
     return undefined;
   }
-  const items = sortTemplates(templates).map((template) => ({
-    label: template.id,
-    description: templateDescription(template),
-    detail: template.description ?? undefined,
-    value: template,
-  }));
+  const items = sortTemplates(templates).map((template) => {
+    const made = jobs.filter((job) => job.templateId === template.id);
+    const caveat = templateCaveat(template);
+    return {
+      icon: made.length ? 'warning' : undefined,
+      label: template.id,
+      description: templateDescription(template, made.length),
+      detail: [
+        made.length ? `Already has: ${made.map((job) => jobLabel(job, jobs)).join(', ')}.` : undefined,
+        caveat && `This template ${caveat}.`,
+        template.description,
+      ]
+        .filter(Boolean)
+        .join(' '),
+      value: template,
+    };
+  });
   return ui.pick(items, {
     title,
     placeHolder: safe`Template for ${servicePrincipal.displayName}`,
     matchOnDetail: true,
+    step: secondStep ? { step: createSteps.template, totalSteps: createSteps.total } : undefined,
   });
 }

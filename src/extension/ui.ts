@@ -16,6 +16,8 @@ export interface PickOptions {
   title: string;
   placeHolder?: string;
   matchOnDetail?: boolean;
+  /** The step of a several-step flow, shown as "2/2" in the title bar. */
+  step?: { step: number; totalSteps: number };
 }
 
 export interface InputOptions {
@@ -37,7 +39,7 @@ export interface ShownMessage {
  * cannot click a quick pick). Pick and input answers are used once each, in order; none set means the real UI shows.
  */
 export interface ScriptedAnswers {
-  /** The answer to every confirmation while set. */
+  /** The answer to every confirmation while set; for `ask`, true chooses its last (proceeding) action. */
   confirm?: boolean;
   /** The labels to choose in the next quick pick (several when it allows many); undefined cancels it. */
   pick: (string[] | undefined)[];
@@ -81,6 +83,20 @@ export class Ui implements vscode.Disposable {
         { modal: true, detail: withoutLinks(detail) },
         action,
       )) === action
+    );
+  }
+
+  /**
+   * A modal question with several answers. The first action is the dialog's default (Enter), so callers put the safe
+   * one first: VS Code offers no way to make its own Cancel the default. Undefined when cancelled.
+   */
+  async ask(message: string, detail: string, actions: string[]): Promise<string | undefined> {
+    this.tell('modal', `${message}\n${detail}`);
+    if (this.answers.confirm !== undefined) return this.answers.confirm ? actions[actions.length - 1] : undefined;
+    return vscode.window.showWarningMessage(
+      withoutLinks(message),
+      { modal: true, detail: withoutLinks(detail) },
+      ...actions,
     );
   }
 
@@ -155,7 +171,9 @@ export class Ui implements vscode.Disposable {
       return (await vscode.window.showQuickPick(shown, { ...quickPickOptions, canPickMany: true }))?.map(
         (chosen) => chosen.item.value,
       );
-    const chosen = await vscode.window.showQuickPick(shown, quickPickOptions);
+    const chosen = options.step
+      ? await showStep(shown, { ...quickPickOptions, ...options.step })
+      : await vscode.window.showQuickPick(shown, quickPickOptions);
     return chosen && [chosen.item.value];
   }
 
@@ -168,6 +186,26 @@ export class Ui implements vscode.Disposable {
   dispose(): void {
     this.shown.dispose();
   }
+}
+
+/** A quick pick that shows its step ("2/2"), which showQuickPick cannot. */
+function showStep<I extends vscode.QuickPickItem>(
+  items: I[],
+  options: { title: string; placeHolder?: string; matchOnDetail?: boolean; step: number; totalSteps: number },
+): Promise<I | undefined> {
+  const pick = vscode.window.createQuickPick<I>();
+  Object.assign(pick, options, { items });
+  return new Promise((resolve) => {
+    pick.onDidAccept(() => {
+      resolve(pick.selectedItems[0]);
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      resolve(undefined);
+      pick.dispose();
+    });
+    pick.show();
+  });
 }
 
 /** Quick pick text is tenant text (names, ids, descriptions): no links and no icons. */

@@ -1,7 +1,7 @@
 import type { CreateJobOutcome } from '../../graph/createJob';
 import { CreateInFlightError } from '../../graph/createJobTracker';
 import { jobState } from '../../graph/jobState';
-import type { ServicePrincipal, SynchronizationTemplate } from '../../graph/types';
+import type { ServicePrincipal, SynchronizationJob, SynchronizationTemplate } from '../../graph/types';
 import { describedAs, reportFailure } from '../failures';
 import type { AlreadyAppeared } from '../jobs/jobCreation';
 import { pickServicePrincipal, pickTemplate } from '../pickers';
@@ -30,18 +30,13 @@ export async function createJobCommand(
     target?.servicePrincipal ?? (await pickServicePrincipal(services.ui, client, version, title));
   const template =
     servicePrincipal &&
-    (target?.template ?? (await pickTemplate(services.ui, client, servicePrincipal, version, title)));
+    (target?.template ??
+      (await pickTemplate(services.ui, client, servicePrincipal, version, title, !target?.servicePrincipal)));
   if (!servicePrincipal || !template) return undefined;
   const where = safe`${template.id} on ${servicePrincipal.displayName}`;
   const outcome = await describedAs(`Could not create the job from ${where}`, () =>
     services.creation
-      .create(servicePrincipal, template, (sameTemplate) =>
-        services.ui.confirm(
-          safe`${servicePrincipal.displayName} already has a job from template ${template.id}. Create another one?`,
-          safe`Existing: ${sameTemplate.map((job) => `${job.id} (${jobState(job)})`).join(', ')}. Two jobs from one template provision the same objects twice.`,
-          'Create Another Job',
-        ),
-      )
+      .create(servicePrincipal, template, (sameTemplate) => askForSecondJob(services, servicePrincipal, sameTemplate))
       .catch((error: unknown) => {
         if (error instanceof CreateInFlightError) return error;
         throw error;
@@ -53,6 +48,31 @@ export async function createJobCommand(
   }
   if (outcome) await report(services, servicePrincipal, template, outcome);
   return outcome;
+}
+
+const showExisting = 'Show Existing Job';
+const createAnother = 'Create Another Job';
+
+/**
+ * Whether to create a second job from a template that already has one. The dialog's default (Enter) is the safe
+ * Show Existing Job, which opens the job there is; only Create Another Job creates the duplicate.
+ */
+async function askForSecondJob(
+  services: Services,
+  servicePrincipal: ServicePrincipal,
+  sameTemplate: readonly SynchronizationJob[],
+): Promise<boolean> {
+  const existing = sameTemplate[0];
+  const answer = await services.ui.ask(
+    safe`${servicePrincipal.displayName} already has a job from template ${existing.templateId}. Create another one?`,
+    safe`Existing: ${sameTemplate.map((job) => `${job.id} (${jobState(job)})`).join(', ')}. Two jobs from one template provision the same objects twice.`,
+    [showExisting, createAnother],
+  );
+  if (answer === showExisting) {
+    await revealJob(services, servicePrincipal, existing.id);
+    await services.responses.showJob({ servicePrincipal, job: existing });
+  }
+  return answer === createAnother;
 }
 
 /** States the outcome first, then shows it in the response view: a view that fails never hides what happened. */

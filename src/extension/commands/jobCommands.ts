@@ -42,13 +42,24 @@ export async function restartJobCommand(services: Services, node: JobTarget): Pr
   if (scopes.includes('Full') || scopes.includes('ForceDeletes')) {
     const confirmed = await services.ui.confirm(
       `Restart the ${describeJob(node, services.store)} with ${scopes.join(', ')}?`,
-      'A full restart reprocesses every object in scope, and ForceDeletes lets the next cycle delete accounts beyond the accidental-deletion threshold.',
+      restartWarning(scopes),
       'Restart',
     );
     if (!confirmed) return false;
   }
   await services.jobs.restart(node, scopes);
   return true;
+}
+
+/** What the picked scopes will do, and only those (ForceDeletes is not mentioned unless it was picked). */
+export function restartWarning(scopes: readonly RestartScope[]): string {
+  return [
+    scopes.includes('Full') && 'A full restart reprocesses every object in scope.',
+    scopes.includes('ForceDeletes') &&
+      'ForceDeletes lets the next cycle delete accounts beyond the accidental-deletion threshold.',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 export async function deleteJobCommand(services: Services, node: JobTarget): Promise<boolean> {

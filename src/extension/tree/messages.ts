@@ -47,14 +47,15 @@ export function emptyListNode(search: string, onlyFromApplicationTemplates: bool
   return { kind: 'message', parentId: rootId, text: 'No service principals in this tenant' };
 }
 
-/** The view's description ("5 of 20 · from application templates") and message (the filter). */
+/** The view's description ("5 of 20 · gallery apps only") and message (the filter). */
 export function viewDescription(
   search: string,
   onlyFromApplicationTemplates: boolean,
   shown?: number,
   total?: number,
 ): { description: string; message?: string } {
-  const scope = onlyFromApplicationTemplates ? 'from application templates' : 'all';
+  // Apps from application templates are the gallery and non-gallery (SCIM) apps: the only ones with templates.
+  const scope = onlyFromApplicationTemplates ? 'gallery apps only' : 'all apps';
   const count = shown !== undefined ? `${shown}${total !== undefined ? ` of ${total}` : ''}` : undefined;
   return {
     description: [count, scope].filter(Boolean).join(' · '),

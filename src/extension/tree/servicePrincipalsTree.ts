@@ -108,6 +108,7 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
 
   setSearch(search: string): void {
     this.search = search.trim();
+    void vscode.commands.executeCommand('setContext', contextKeys.filtered, this.search !== '');
     this.refresh();
   }
 

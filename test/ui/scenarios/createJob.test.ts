@@ -133,8 +133,14 @@ describe('Creating a job', () => {
     await workbench.runContextMenuItem('scim', 'Create Synchronization Job…');
     const message = await workbench.waitForNotification(/was not created/, 5000);
     assert.match(message, /request-id [0-9a-f-]{36}/);
+    // One line: Graph's message and the hint are in the view (and the log), not repeated in the toast.
+    assert.doesNotMatch(message, /Insufficient privileges|administrator|\n/);
+    const toast = workbench.page.locator('.notification-list-item', { hasText: /was not created/ }).first();
+    const buttons = await toast.locator('.monaco-button').allInnerTexts();
+    assert.ok(buttons.includes('Show Log') && buttons.includes('Copy Request ID'), buttons.join(', '));
     const text = await responseViewText(/403/);
     assert.match(text, /Authorization_RequestDenied/);
+    assert.match(text, /Creating a job needs Synchronization\.ReadWrite\.All/, 'advice for the call that was made');
     assert.match(text, /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
   });
 });
