@@ -21,6 +21,8 @@ type ServicePrincipalRef = Pick<ServicePrincipal, 'id' | 'displayName'>;
 export class ResponseViewController implements vscode.Disposable, ResponseActions {
   readonly panel: ResponsePanel;
   private readonly storeSubscription: { dispose(): void };
+  /** The job the view's own Start is acting on: the view shows the job read afterwards, in one new view. */
+  private starting?: string;
 
   constructor(
     context: vscode.ExtensionContext,
@@ -59,7 +61,8 @@ export class ResponseViewController implements vscode.Disposable, ResponseAction
     const target = this.jobTarget(view);
     if (!target) return;
     await this.registry.run(`Could not start the ${describeJob(target, this.store)}`, async () => {
-      const read = await this.jobs.start(target);
+      this.starting = target.job.id;
+      const read = await this.jobs.start(target).finally(() => (this.starting = undefined));
       const shown = describeJobRead(this.readTarget(target), read);
       this.logFindings(shown.title, shown.validation?.findings.length);
       await this.panel.show(shown);
@@ -84,6 +87,8 @@ export class ResponseViewController implements vscode.Disposable, ResponseAction
     )
       return;
     if (change.entity === 'job' && change.jobId !== job.jobId) return;
+    // The view's own Start shows the job once it is read again: no intermediate view (keyboard focus stays put).
+    if (this.starting === job.jobId && !(change.entity === 'job' && change.removed)) return;
     const read = this.store.job(job.servicePrincipalId, job.jobId);
     // Only a delete or a 404 says the job is gone; a list without it may just lag behind a create (eventual consistency).
     if (change.entity === 'job' && change.removed) {
@@ -92,8 +97,9 @@ export class ResponseViewController implements vscode.Disposable, ResponseAction
         job: undefined,
         outcome: {
           kind: 'warning',
-          summary: `Job ${job.jobId} was deleted. Its last answer from Graph is shown below.`,
-          hint: view.outcome.summary,
+          summary: 'This job was deleted: nothing more can be done to it. Its last answer from Graph is shown below.',
+          // The old outcome ("created, disabled until you start it") would advise what can no longer succeed.
+          hint: 'Create a new job from the template if one is needed.',
         },
       });
       return;

@@ -194,7 +194,8 @@ function showStep<I extends vscode.QuickPickItem>(
   options: { title: string; placeHolder?: string; matchOnDetail?: boolean; step: number; totalSteps: number },
 ): Promise<I | undefined> {
   const pick = vscode.window.createQuickPick<I>();
-  Object.assign(pick, options, { items });
+  // QuickPick spells it `placeholder`; showQuickPick's options `placeHolder`.
+  Object.assign(pick, { ...options, placeholder: options.placeHolder, items });
   return new Promise((resolve) => {
     pick.onDidAccept(() => {
       resolve(pick.selectedItems[0]);

@@ -78,8 +78,13 @@ export class JobOperations {
   ): Promise<GraphResponse | GraphRequestError> {
     const { client } = this.connection.requireConnection();
     const { servicePrincipal, job } = target;
+    // Named as the tree names it, not by its ~80-character id.
+    const what = describeJob(
+      { servicePrincipal, job: this.store.job(servicePrincipal.id, job.id)?.value ?? job },
+      this.store,
+    );
     try {
-      const response = await this.ui.progress(safe`Reading job ${job.id}…`, (signal) =>
+      const response = await this.ui.progress(`Reading the ${what}…`, (signal) =>
         getJob(client, servicePrincipal.id, job.id, {
           version: this.connection.apiVersion,
           signal,

@@ -47,7 +47,10 @@ export function emptyListNode(search: string, onlyFromApplicationTemplates: bool
   return { kind: 'message', parentId: rootId, text: 'No service principals in this tenant' };
 }
 
-/** The view's description ("5 of 20 · gallery apps only") and message (the filter). */
+/**
+ * The view's description ("5 of 20 · gallery apps only") and message ("Gallery apps only · 5 of 20 loaded · name
+ * starts with "Sa""). The message says the mode and the count too: a view alone in its container shows no description.
+ */
 export function viewDescription(
   search: string,
   onlyFromApplicationTemplates: boolean,
@@ -57,8 +60,9 @@ export function viewDescription(
   // Apps from application templates are the gallery and non-gallery (SCIM) apps: the only ones with templates.
   const scope = onlyFromApplicationTemplates ? 'gallery apps only' : 'all apps';
   const count = shown !== undefined ? `${shown}${total !== undefined ? ` of ${total}` : ''}` : undefined;
+  const mode = scope[0].toUpperCase() + scope.slice(1);
   return {
     description: [count, scope].filter(Boolean).join(' · '),
-    message: search ? `Filtered: name starts with "${search}"` : undefined,
+    message: [mode, count && `${count} loaded`, search && `name starts with "${search}"`].filter(Boolean).join(' · '),
   };
 }

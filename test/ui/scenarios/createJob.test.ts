@@ -53,7 +53,10 @@ describe('Creating a job', () => {
 
     // The job is created disabled; the view's next step starts it.
     await workbench.webview().getByRole('button', { name: 'Start Job' }).click();
-    assert.match(await responseViewText(/"state": "Active"/), /Job BoxOutDelta\.[0-9a-f]{32}\./);
+    // The heading names the job as the tree does; the full id is in the request and the body.
+    const started = await responseViewText(/"state": "Active"/);
+    assert.match(started, /Job BoxOutDelta on Box/);
+    assert.match(started, /jobs\/BoxOutDelta\.[0-9a-f]{32}\./);
     assert.equal(ui().emulator.requests.count({ route: 'startJob' }), 1);
     await workbench.sideBar
       .locator('.monaco-list-row', { hasText: /BoxOutDelta\s*Active/ })
