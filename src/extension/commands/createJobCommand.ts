@@ -2,6 +2,7 @@ import type { CreateJobOutcome } from '../../graph/createJob';
 import { CreateInFlightError } from '../../graph/createJobTracker';
 import { jobState } from '../../graph/jobState';
 import type { ServicePrincipal, SynchronizationJob, SynchronizationTemplate } from '../../graph/types';
+import { jobLabel } from '../../model/jobLabel';
 import { describedAs, reportFailure } from '../failures';
 import type { AlreadyAppeared } from '../jobs/jobCreation';
 import { pickServicePrincipal, pickTemplate } from '../pickers';
@@ -65,7 +66,7 @@ async function askForSecondJob(
   const existing = sameTemplate[0];
   const answer = await services.ui.ask(
     safe`${servicePrincipal.displayName} already has a job from template ${existing.templateId}. Create another one?`,
-    safe`Existing: ${sameTemplate.map((job) => `${job.id} (${jobState(job)})`).join(', ')}. Two jobs from one template provision the same objects twice.`,
+    safe`Existing: ${sameTemplate.map((job) => `${jobLabel(job, sameTemplate)} (${jobState(job)})`).join(', ')}. Two jobs from one template provision the same objects twice.`,
     [showExisting, createAnother],
   );
   if (answer === showExisting) {
