@@ -57,17 +57,27 @@ function inFull(what: string, cause: unknown): string {
 }
 
 /**
- * Shows a failure once, as one line (what failed and Graph's code), with Show Log and Copy Request ID; writes the
- * full story to the log. Returns at once: the notification stays until dismissed.
+ * Shows a failure once, as one line (what failed and Graph's code), with Show Details and Copy Request ID; writes the
+ * full story to the log. Show Details opens where the whole story is: the view that shows it (`showView`), else the
+ * log. Returns at once: the notification stays until dismissed.
  */
-export function reportFailure(ui: Ui, log: vscode.LogOutputChannel, what: string, error: unknown): void {
+export function reportFailure(
+  ui: Ui,
+  log: vscode.LogOutputChannel,
+  what: string,
+  error: unknown,
+  showView?: () => void,
+): void {
   const cause = error instanceof Failure ? error.cause : error;
   log.error(inFull(what, cause));
   const requestId = cause instanceof GraphRequestError ? cause.requestId : undefined;
-  const actions = ['Show Log', ...(requestId ? ['Copy Request ID'] : [])];
+  const actions = ['Show Details', ...(requestId ? ['Copy Request ID'] : [])];
   // Not awaited: the command that failed is over, whether or not the user ever answers the notification.
   void ui.error(`${what}: ${plainText(briefly(cause))}`, ...actions).then(async (choice) => {
     if (choice === 'Copy Request ID' && requestId) await vscode.env.clipboard.writeText(requestId);
-    if (choice === 'Show Log') log.show(true);
+    if (choice === 'Show Details') {
+      if (showView) showView();
+      else log.show(true);
+    }
   });
 }

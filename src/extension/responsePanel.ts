@@ -75,6 +75,11 @@ export class ResponsePanel implements vscode.Disposable {
     if (this.view) await this.post(this.view);
   }
 
+  /** Brings the open panel to the front (Show Details of a failure it shows). */
+  reveal(): void {
+    this.panel?.reveal(undefined, false);
+  }
+
   /** Replaces the view on screen in place (its job changed elsewhere) without revealing the panel. */
   async update(view: ResponseViewModel): Promise<void> {
     if (!this.panel) return;

@@ -92,6 +92,8 @@ async function report(
       reportFailure(ui, log, 'Could not show the response', error);
     });
   }
+  // The view shows the whole outcome: a failure's Show Details brings it back to the front.
+  const showView = viewFailed ? undefined : () => services.responses.panel.reveal();
   switch (outcome.kind) {
     case 'appeared': {
       const ids = outcome.jobs.map((job) => job.id).join(', ');
@@ -114,7 +116,7 @@ async function report(
       await revealJob(services, servicePrincipal, outcome.job.id);
       break;
     case 'notCreated':
-      reportFailure(ui, log, `The job from ${where} was not created`, outcome.error);
+      reportFailure(ui, log, `The job from ${where} was not created`, outcome.error, showView);
       break;
     case 'severalNewJobs': {
       const ids = outcome.jobs.map((job) => job.id).join(', ');
@@ -132,6 +134,7 @@ async function report(
         log,
         `The job from ${where} is not listed yet, but Graph may still be creating it; refresh before creating it again`,
         outcome.error,
+        showView,
       );
       break;
     case 'unknown':
@@ -140,6 +143,7 @@ async function report(
         log,
         safe`Whether the job from ${where} was created is unknown: the job list could not be read (${outcome.reconcileError.message}). Refresh the service principal before trying again`,
         outcome.error,
+        showView,
       );
       break;
   }

@@ -140,7 +140,7 @@ describe('Creating a job', () => {
     assert.doesNotMatch(message, /Insufficient privileges|administrator|\n/);
     const toast = workbench.page.locator('.notification-list-item', { hasText: /was not created/ }).first();
     const buttons = await toast.locator('.monaco-button').allInnerTexts();
-    assert.ok(buttons.includes('Show Log') && buttons.includes('Copy Request ID'), buttons.join(', '));
+    assert.ok(buttons.includes('Show Details') && buttons.includes('Copy Request ID'), buttons.join(', '));
     const text = await responseViewText(/403/);
     assert.match(text, /Authorization_RequestDenied/);
     assert.match(text, /Creating a job needs Synchronization\.ReadWrite\.All/, 'advice for the call that was made');
