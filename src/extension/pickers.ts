@@ -75,7 +75,6 @@ function searchServicePrincipal(
         pick.items = page.items.length
           ? page.items.map((servicePrincipal) => ({
               label: plainText(servicePrincipal.displayName),
-
               servicePrincipal,
             }))
           : [notice(safe`$(info) No service principal from an application template starts with "${text}"`)];
