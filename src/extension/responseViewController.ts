@@ -104,7 +104,13 @@ export class ResponseViewController implements vscode.Disposable, ResponseAction
       });
       return;
     }
-    if (!read) return;
+    if (!read) {
+      // A job list without it: the job may be gone, or the list may lag behind a create. Start might fail; Refresh
+      // (still offered) reads the job and tells which.
+      if (change.entity === 'jobs' && job.canStart)
+        void this.panel.update({ ...view, job: { ...job, canStart: false } });
+      return;
+    }
     const startable = !read.stale && offersStart(read.value);
     if (startable !== job.canStart) void this.panel.update({ ...view, job: { ...job, canStart: startable } });
   }

@@ -58,6 +58,20 @@ describe('What the user sees stays true', () => {
     assert.doesNotMatch(text, /until you start it/, 'no advice that can no longer succeed');
   });
 
+  it('a job deleted outside the extension: a refresh that lists it no more takes Start away', async () => {
+    const { workbench, emulator } = ui();
+    await createBoxJob();
+    await viewText(/201 Created/);
+    await viewButton('Start Job').waitFor({ timeout: 20_000 });
+    await emulator.reset();
+    await workbench.runCommand('Graph Sync: Refresh');
+    await viewButton('Start Job').waitFor({ state: 'detached', timeout: 20_000 });
+    await viewButton('Refresh').click();
+    await viewText(/404/);
+    assert.equal(await viewButton('Start Job').count(), 0);
+    assert.equal(emulator.requests.count({ route: 'startJob' }), 0);
+  });
+
   it("a quarantined job states its health first, in the view's outcome and on its tree row", async () => {
     const { workbench } = ui();
     await expandServicePrincipal('Slack');
