@@ -124,12 +124,10 @@ describe('What the user sees stays true', () => {
     await workbench.runCommand('Graph Sync: Create Synchronization Job…');
     const title = workbench.page.locator('.quick-input-widget .quick-input-title');
     await title.filter({ hasText: '1/2' }).waitFor({ timeout: 10_000 });
-    await workbench.page.locator('.quick-input-widget input').fill('Slack');
-    await workbench.page
-      .locator('.quick-input-list .monaco-list-row', { hasText: 'Slack' })
-      .first()
-      .waitFor({ timeout: 20_000 });
-    await workbench.page.keyboard.press('Enter');
+    // A click on the listed row: no typing, so no search-as-you-type answer can replace the list under the choice.
+    const slackRow = workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: /^Slack$/ }).first();
+    await slackRow.waitFor({ timeout: 20_000 });
+    await slackRow.click();
     await title.filter({ hasText: '2/2' }).waitFor({ timeout: 20_000 });
     const slack = workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'has a job' }).first();
     await slack.waitFor({ timeout: 20_000 });
