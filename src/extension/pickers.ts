@@ -98,7 +98,8 @@ function searchServicePrincipal(
       timer = setTimeout(() => load(text), searchDelayMs);
     });
     pick.onDidAccept(() => {
-      const chosen = pick.selectedItems[0]?.servicePrincipal;
+      // The active row when the list was just replaced by a search answer (no selection yet).
+      const chosen = (pick.selectedItems[0] ?? pick.activeItems[0])?.servicePrincipal;
       if (chosen) {
         resolve(chosen);
         pick.hide();
