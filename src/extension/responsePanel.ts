@@ -35,6 +35,12 @@ export class ResponsePanel implements vscode.Disposable {
   private readonly rendered = new vscode.EventEmitter<RenderedResponse>();
   /** An action is running: another click (a double click on Start Job) is ignored rather than sent twice. */
   private acting = false;
+  /**
+   * The view's job changed in the store while an action ran: the action's own answer will replace the view, so the
+   * change is posted only if the action ends without one. One action, one new view: a second render would take the
+   * focus the webview gave back to the button or heading.
+   */
+  private updatedWhileActing = false;
 
   /** Fired when the webview has put a view on screen (tests wait on it). */
   readonly onDidRender = this.rendered.event;
@@ -70,6 +76,7 @@ export class ResponsePanel implements vscode.Disposable {
       );
     }
     this.panel!.title = view.title;
+    this.updatedWhileActing = false;
     await this.ready.promise;
     // A later show() may have replaced the view while this one waited; post what is current, once the page listens.
     if (this.view) await this.post(this.view);
@@ -79,7 +86,8 @@ export class ResponsePanel implements vscode.Disposable {
   async update(view: ResponseViewModel): Promise<void> {
     if (!this.panel) return;
     this.view = view;
-    if (this.isReady) await this.post(view);
+    if (this.acting) this.updatedWhileActing = true;
+    else if (this.isReady) await this.post(view);
   }
 
   /** Runs a button of the action bar on the view on screen, as the webview's message does (tests call it directly). */
@@ -101,6 +109,8 @@ export class ResponsePanel implements vscode.Disposable {
       }
     } finally {
       this.acting = false;
+      if (this.updatedWhileActing && this.isReady && this.view) await this.post(this.view);
+      this.updatedWhileActing = false;
     }
   }
 
