@@ -10,7 +10,13 @@ export type ScimRecord = Record<string, unknown> & { id: string };
 export class ScimData {
   readonly users = new Map<string, ScimRecord>();
   readonly groups = new Map<string, ScimRecord>();
+  /** Unique attribute (lower case) → id, so that matching and uniqueness checks do not scan every resource. */
+  readonly keys = { users: new Map<string, string>(), groups: new Map<string, string>() };
   constructor(readonly now: () => number) {}
+
+  clear(): void {
+    for (const table of [this.users, this.groups, this.keys.users, this.keys.groups]) table.clear();
+  }
 }
 
 type Kind = 'users' | 'groups';
@@ -44,8 +50,10 @@ function declare(resource: ResourceClass, kind: Kind): void {
         return structuredClone(found) as never;
       }
       const wanted = equalityLookup(kind, request.filter);
-      if (wanted !== undefined)
-        return [...records.values()].filter((r) => lower(r[uniqueBy[kind]]) === lower(wanted)) as never;
+      if (wanted !== undefined) {
+        const id = (ctx as ScimData).keys[kind].get(lower(wanted));
+        return (id === undefined ? [] : [structuredClone(records.get(id)!)]) as never;
+      }
       const all = [...records.values()].map((record) => structuredClone(record));
       return (request.filter ? request.filter.match(all) : all) as never;
     })
@@ -54,9 +62,11 @@ function declare(resource: ResourceClass, kind: Kind): void {
       const records = table(ctx);
       const value = JSON.parse(JSON.stringify(instance)) as Record<string, unknown>;
       const key = uniqueBy[kind];
-      const clash = [...records.values()].find((r) => r.id !== request.id && lower(r[key]) === lower(value[key]));
+      const keys = data.keys[kind];
+      const holder = keys.get(lower(value[key]));
       // RFC 7644 §3.3: 409 with scimType "uniqueness" when the unique attribute is taken.
-      if (clash) throw new SCIMMY.Types.Error(409, 'uniqueness', `${key} '${String(value[key])}' is already taken`);
+      if (holder !== undefined && holder !== request.id)
+        throw new SCIMMY.Types.Error(409, 'uniqueness', `${key} '${String(value[key])}' is already taken`);
       const at = new Date(data.now()).toISOString();
       const previous = request.id === undefined ? undefined : records.get(request.id);
       if (request.id !== undefined && !previous)
@@ -65,11 +75,15 @@ function declare(resource: ResourceClass, kind: Kind): void {
       const meta = { created: (previous?.meta as { created?: string } | undefined)?.created ?? at, lastModified: at };
       const stored: ScimRecord = { ...value, id, meta };
       records.set(id, stored);
+      if (previous) keys.delete(lower(previous[key]));
+      keys.set(lower(value[key]), id);
       return structuredClone(stored) as never;
     })
     .degress((request, ctx) => {
-      if (request.id === undefined || !table(ctx).delete(request.id))
-        throw new SCIMMY.Types.Error(404, null as unknown as string, `Resource ${request.id} not found`);
+      const found = request.id === undefined ? undefined : table(ctx).get(request.id);
+      if (!found) throw new SCIMMY.Types.Error(404, null as unknown as string, `Resource ${request.id} not found`);
+      table(ctx).delete(found.id);
+      (ctx as ScimData).keys[kind].delete(lower(found[uniqueBy[kind]]));
     });
   SCIMMY.Resources.declare(resource);
 }

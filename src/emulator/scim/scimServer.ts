@@ -164,8 +164,7 @@ export async function startScimServer(options: {
         else waiters.push({ match, resolve });
       }),
     reset: () => {
-      data.users.clear();
-      data.groups.clear();
+      data.clear();
       faults = [];
       log = [];
     },
