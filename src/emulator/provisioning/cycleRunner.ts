@@ -15,6 +15,20 @@ export interface EngineTarget {
   baseAddress: string;
   secretToken: string;
   skipOutOfScopeDeletions: boolean;
+  deleteThreshold?: number;
+}
+
+/** SyncNotificationSettings is JSON text (FACTS.md, "Credentials and settings"): its delete threshold, when enabled. */
+function deleteThresholdOf(settings: string | undefined): number | undefined {
+  try {
+    const parsed = JSON.parse(settings ?? '') as { DeleteThresholdEnabled?: unknown; DeleteThresholdValue?: unknown };
+    const value = Number(parsed.DeleteThresholdValue);
+    return parsed.DeleteThresholdEnabled === true || parsed.DeleteThresholdEnabled === 'true'
+      ? value || undefined
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function engineTarget(secrets: ReadonlyMap<string, string>): EngineTarget | undefined {
@@ -24,6 +38,7 @@ export function engineTarget(secrets: ReadonlyMap<string, string>): EngineTarget
     baseAddress,
     secretToken: secrets.get('SecretToken') ?? '',
     skipOutOfScopeDeletions: /^true$/i.test(secrets.get('SkipOutOfScopeDeletions') ?? ''),
+    deleteThreshold: deleteThresholdOf(secrets.get('SyncNotificationSettings')),
   };
 }
 

@@ -23,6 +23,8 @@ export interface ProvisioningRun {
   clock: EmulatorClock;
   /** The job's synchronizationJobSettings (QuarantineTooManyDeletesThreshold…). */
   settings: readonly { name: string; value: string | null }[];
+  /** From the secret SyncNotificationSettings (DeleteThresholdEnabled/DeleteThresholdValue), when enabled there. */
+  deleteThreshold?: number;
   /** The secret SkipOutOfScopeDeletions is 'True'. */
   skipOutOfScopeDeletions?: boolean;
   /** Provision on demand: only this source object. */
@@ -145,7 +147,7 @@ async function applyDeprovisions(
   deprovisions: Deprovision[],
   outcome: ProvisioningOutcome,
 ): Promise<void> {
-  const threshold = deleteThreshold(run.settings);
+  const threshold = run.deleteThreshold ?? deleteThreshold(run.settings);
   if (run.only === undefined && deprovisions.length > threshold) {
     outcome.tooManyDeletes = { count: deprovisions.length, threshold };
     for (const { entry } of deprovisions)

@@ -13,6 +13,8 @@ const inScope = sampleUsers.filter((user) => user.department !== null);
 const enterprise = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 
 describe('emulator: job cycles provision to the sample SCIM server (engine, SCIM traffic, status)', function () {
+  // A cycle is ~100 real HTTP requests: generous on a busy 2-core CI machine (no timing is asserted).
+  this.timeout(90_000);
   let emulator: RunningEmulator;
   let token: string;
   before(async () => {
@@ -123,6 +125,26 @@ describe('emulator: job cycles provision to the sample SCIM server (engine, SCIM
     const status = (await raw(emulator, jobPath, { token })).json.status;
     assert.equal(status.quarantine.reason, 'EncounteredEscrowProportionThreshold');
     assert.equal(status.lastExecution.countEscrowed, inScope.length);
+  });
+
+  it('holds back disables past the accidental-deletion threshold and quarantines the job with TooManyDeletes', async () => {
+    await cycle();
+    const secrets = `/v1.0/servicePrincipals/${seeded.servicePrincipalId}/synchronization/secrets`;
+    const notification = JSON.stringify({ DeleteThresholdEnabled: true, DeleteThresholdValue: 2 });
+    await raw(emulator, secrets, {
+      method: 'PUT',
+      token,
+      body: { value: [{ key: 'SyncNotificationSettings', value: notification }] },
+    });
+    for (const user of inScope.slice(0, 3)) emulator.directory.updateUser(user.id, { department: null });
+    const report = await cycle();
+    assert.equal(report.statusCode, 'Quarantine');
+    const status = (await raw(emulator, jobPath, { token })).json.status;
+    assert.equal(status.quarantine.reason, 'TooManyDeletes');
+    assert.ok(
+      inScope.slice(0, 3).every((user) => scimUser(user.userPrincipalName).active === true),
+      'none disabled',
+    );
   });
 
   it('retries a 429 from the SCIM server after its Retry-After, on the emulator clock', async () => {
