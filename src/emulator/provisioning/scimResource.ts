@@ -2,8 +2,10 @@
 // "Tutorial: Develop and plan provisioning for a SCIM endpoint", attribute table): `name.givenName`,
 // `emails[type eq "work"].value`, `roles[primary eq "True"].value`, and extension attributes under their schema URN
 // (`urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department`). PATCH operations use those paths as
-// they are, as the tutorial's "Update User" requests do; `op` is lower case, as Entra sends with the compliance flag
-// the tutorial recommends (aadOptscim062020).
+// they are, as the tutorial's "Update User" requests do; `op` is lower case, as the scim job sends it since the fixes
+// listed in Learn's "Known issues and resolutions with SCIM 2.0 protocol compliance of the Microsoft Entra user
+// provisioning service" (older customappsso jobs capitalised it: not imitated). Guess in its detail: the case of `op`
+// in today's requests is not quoted here from a capture; RFC 7644's examples use lower case.
 import type { ExpressionValue } from '../../expressions';
 import type { TargetValues } from './evaluateFlows';
 
