@@ -11,6 +11,7 @@ import { getSynchronization, listJobs, listTemplates } from '../src/graph/synchr
 import { scanTenant } from '../src/health/scan';
 import { validateResponse } from '../src/schema';
 import { roundTrips, sampleClient } from '../test/unit/graph/sampleClient';
+import { provisioningRows } from './benchProvisioning';
 import { schemaEditingRows } from './benchSchemaEditing';
 
 interface Row {
@@ -333,6 +334,7 @@ async function main(): Promise<void> {
   }
   validation();
   rows.push(...schemaEditingRows());
+  rows.push(...(await provisioningRows()));
   await scanRows();
   largeBodies();
   console.table(rows);
