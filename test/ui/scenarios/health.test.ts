@@ -1,0 +1,34 @@
+// The Provisioning Health view and the provisioning logs table in the real workbench, against the sample tenant.
+import * as assert from 'node:assert/strict';
+import { ui } from '../framework/hooks';
+
+describe('Provisioning Health view', () => {
+  beforeEach(() => ui().emulator.reset());
+
+  it("scans from its title bar, lists the quarantined job first, and opens the job's logs and an entry", async () => {
+    const { workbench } = ui();
+    await workbench.openViewContainer('Graph Sync');
+    const view = workbench.view('Provisioning Health');
+    await view.locator('.pane-header').hover();
+    await view.locator('.pane-header .action-label[aria-label^="Scan Tenant"]').click();
+    const rows = view.locator('.monaco-list-row');
+    const quarantined = rows.filter({ hasText: /quarantine \(EncounteredQuarantineException\)/ }).first();
+    await quarantined.waitFor({ timeout: 30_000 });
+    // Worst first: Slack's service principal, then its quarantined job.
+    assert.match(await rows.nth(0).innerText(), /^Slack/);
+    assert.match(await rows.nth(1).innerText(), /quarantine/);
+    await workbench.screenshot('health-view');
+
+    await workbench.runContextMenuItem(quarantined, 'Show Provisioning Logs');
+    const table = workbench.webview().getByRole('grid', { name: 'Provisioning log entries' });
+    const firstEntry = table.getByRole('row').nth(1);
+    await firstEntry.waitFor({ timeout: 30_000 });
+    await table.focus();
+    await workbench.page.keyboard.press('ArrowDown');
+    await workbench.page.keyboard.press('Enter');
+    const details = workbench.webview().getByRole('complementary', { name: 'Entry details' });
+    await details.getByText('Date').first().waitFor({ timeout: 10_000 });
+    assert.match(await details.innerText(), /Job\s+Slack\./);
+    await workbench.screenshot('provisioning-logs');
+  });
+});
