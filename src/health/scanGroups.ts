@@ -31,6 +31,23 @@ export class ScanResults {
     this.sorted = undefined;
   }
 
+  /** The row of this job, if the scan listed it. */
+  row(servicePrincipalId: string, jobId: string): ScanRow | undefined {
+    return this.bySp.get(servicePrincipalId)?.rows.find((row) => row.job.id === jobId);
+  }
+
+  /** A listed job read again (replace its row) or deleted (undefined: drop it) since the scan. */
+  update(servicePrincipalId: string, jobId: string, row: ScanRow | undefined): void {
+    const group = this.bySp.get(servicePrincipalId);
+    if (!group) return;
+    group.rows = group.rows.filter((existing) => existing.job.id !== jobId);
+    if (row) group.rows.push(row);
+    group.rows.sort(compareRows);
+    if (group.rows.length === 0) this.bySp.delete(servicePrincipalId);
+    else group.severity = group.rows[0].health.severity;
+    this.sorted = undefined;
+  }
+
   addProblem(problem: ScanProblem): void {
     this.problemList.push(problem);
   }

@@ -52,6 +52,20 @@ describe('The Provisioning Health view', () => {
     assert.ok(services.store.job(jobNode.row.servicePrincipal.id, jobNode.row.job.id));
   });
 
+  it('follows a scanned job changed elsewhere: a restart that lifts the quarantine clears its problem', async () => {
+    await services.health.scan();
+    const [slack] = services.health.getChildren();
+    assert.ok(slack?.kind === 'health.servicePrincipal');
+    const { servicePrincipal, job } = slack.group.rows[0];
+    const uri = jobUri(servicePrincipal.id, job.id);
+    assert.ok(vscode.languages.getDiagnostics(uri).some((d) => d.code === 'quarantine'));
+    await services.jobs.restart({ servicePrincipal, job }, ['QuarantineState']);
+    const row = services.health.current.row(servicePrincipal.id, job.id);
+    assert.equal(row?.health.quarantine, undefined);
+    assert.ok(!vscode.languages.getDiagnostics(uri).some((d) => d.code === 'quarantine'));
+    await control.reset();
+  });
+
   it('stops at once when cancelled mid-scan', async () => {
     // The job lists never answer: the scan is stuck in flight until cancelled.
     await control.addFault({ route: 'batch', kind: 'hang' });

@@ -52,6 +52,10 @@ export class HealthDiagnostics implements vscode.Disposable {
     }
   }
 
+  remove(servicePrincipalId: string, jobId: string): void {
+    this.collection.delete(jobUri(servicePrincipalId, jobId));
+  }
+
   clear(): void {
     this.collection.clear();
   }

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+import { assessJobHealth } from '../../health/jobHealth';
 import { scanTenant, type ScanProgress } from '../../health/scan';
 import { ScanResults } from '../../health/scanGroups';
 import type { SynchronizationJob } from '../../graph/types';
-import type { EntityStore } from '../../model/entityStore';
+import type { EntityStore, StoreChange } from '../../model/entityStore';
 import type { ConnectionManager } from '../connection';
 import { viewIds } from '../ids';
 import type { Ui } from '../ui';
@@ -42,7 +43,10 @@ export class HealthView implements vscode.TreeDataProvider<HealthNode>, vscode.D
   ) {
     this.diagnostics = new HealthDiagnostics(store);
     this.view = vscode.window.createTreeView(viewIds.health, { treeDataProvider: this, showCollapseAll: true });
-    this.subscriptions = [connection.onDidChange(() => this.reset())];
+    this.subscriptions = [
+      connection.onDidChange(() => this.reset()),
+      new vscode.Disposable(store.onDidChange((change) => this.follow(change)).dispose),
+    ];
   }
 
   get current(): ScanResults {
@@ -131,6 +135,30 @@ export class HealthView implements vscode.TreeDataProvider<HealthNode>, vscode.D
     const bySp = new Map<string, SynchronizationJob[]>();
     for (const row of rows) bySp.set(row.servicePrincipal.id, [...(bySp.get(row.servicePrincipal.id) ?? []), row.job]);
     for (const [spId, jobs] of bySp) this.store.putJobs(spId, jobs);
+  }
+
+  /** A scanned job changed elsewhere (started, restarted, deleted): its row and findings follow. */
+  private follow(change: StoreChange): void {
+    if (change.entity !== 'job' && change.entity !== 'jobs') return;
+    const spId = change.servicePrincipalId;
+    const jobIds =
+      change.entity === 'job'
+        ? [change.jobId]
+        : (this.results.groups().find((g) => g.servicePrincipal.id === spId)?.rows ?? []).map((r) => r.job.id);
+    let changed = false;
+    for (const jobId of jobIds) {
+      const before = this.results.row(spId, jobId);
+      const read = this.store.job(spId, jobId);
+      if (!before || read?.value === before.job) continue;
+      const row = read && { ...before, job: read.value, health: assessJobHealth(read.value, this.now()) };
+      this.results.update(spId, jobId, row);
+      if (row) this.diagnostics.add([row]);
+      else this.diagnostics.remove(spId, jobId);
+      changed = true;
+    }
+    if (!changed) return;
+    if (!this.running) this.view.description = this.summary();
+    this.changed.fire(undefined);
   }
 
   private summary(): string {

@@ -17,7 +17,15 @@ import type { ConnectionManager } from '../connection';
 import { panelTypes } from '../ids';
 import type { Ui } from '../ui';
 import { webviewOptions, webviewPage } from '../webviewPage';
-import { noFilter, type LogsFilter, type LogsHostMessage, type LogsWebviewMessage } from '../../webview/logs/protocol';
+import {
+  logActions,
+  logRanges,
+  logStatuses,
+  noFilter,
+  type LogsFilter,
+  type LogsHostMessage,
+  type LogsWebviewMessage,
+} from '../../webview/logs/protocol';
 import { describeLogsTarget, type LogsTarget } from './logsTarget';
 
 type Rendered = Extract<LogsWebviewMessage, { type: 'rendered' }>;
@@ -126,7 +134,7 @@ export class LogsPanel implements vscode.Disposable {
         void this.registry.run('Could not read the provisioning logs', () => this.restart());
         break;
       case 'filter':
-        this.filter = message.filter;
+        this.filter = checkedFilter(message.filter);
         void this.registry.run('Could not read the provisioning logs', () => this.restart());
         break;
       case 'more':
@@ -206,6 +214,15 @@ export class LogsPanel implements vscode.Disposable {
     this.panel?.dispose();
     this.rendered.dispose();
   }
+}
+
+/** Only the values the view offers reach the $filter (they are quoted anyway). */
+function checkedFilter(filter: Partial<LogsFilter> | undefined): LogsFilter {
+  return {
+    statuses: (filter?.statuses ?? []).filter((status) => logStatuses.includes(status)),
+    actions: (filter?.actions ?? []).filter((action) => logActions.includes(action)),
+    range: filter?.range && filter.range in logRanges ? filter.range : 'all',
+  };
 }
 
 function failure(generation: number, error: unknown): LogsHostMessage {

@@ -45,3 +45,26 @@ describe('scan results as the health view lists them', () => {
     assert.equal(flagSummary(row(sp('Ok'), 'healthy').health), 'OK');
   });
 });
+
+describe('scan results after a scanned job changes elsewhere', () => {
+  it('moves a job whose quarantine was lifted down, and drops a deleted one', () => {
+    const results = new ScanResults();
+    const [slack, box] = [sp('Slack'), sp('Box')];
+    const quarantined = row(slack, 'quarantine', 'Slack', 9);
+    results.add([quarantined, row(box, 'neverStarted', 'Box')]);
+    assert.equal(results.groups()[0].servicePrincipal.displayName, 'Slack');
+    results.update(slack.id, quarantined.job.id, {
+      ...row(slack, 'healthy', 'Slack'),
+      job: { ...quarantined.job, ...row(slack, 'healthy', 'Slack').job, id: quarantined.job.id },
+    });
+    assert.deepEqual(
+      results.groups().map((g) => g.servicePrincipal.displayName),
+      ['Box', 'Slack'],
+    );
+    results.update(slack.id, quarantined.job.id, undefined);
+    assert.deepEqual(
+      results.groups().map((g) => g.servicePrincipal.displayName),
+      ['Box'],
+    );
+  });
+});
