@@ -10,10 +10,11 @@ import {
   provisioningLogPermissions,
   type ProvisioningLogFilter,
 } from '../../graph/provisioningLogs';
+import type { GraphClient } from '../../graph/client';
 import { GraphRequestError } from '../../graph/errors';
 import { logsAsCsv, logsAsJson } from '../../logs/exportLogs';
 import type { CommandRegistry } from '../commandRegistry';
-import type { ConnectionManager } from '../connection';
+import type { Connection, ConnectionManager } from '../connection';
 import { panelTypes } from '../ids';
 import type { Ui } from '../ui';
 import { webviewOptions, webviewPage } from '../webviewPage';
@@ -41,6 +42,8 @@ export class LogsPanel implements vscode.Disposable {
   private nextLink?: string;
   private loading?: Promise<void>;
   private abort = new AbortController();
+  /** The client for the logs of the current connection (it may carry the logs permission; see show). */
+  private logsClient?: { connection: Connection; client: GraphClient };
   private readonly rendered = new vscode.EventEmitter<Rendered>();
   /** Fired whenever the webview has drawn the table (tests wait on it). */
   readonly onDidRender = this.rendered.event;
@@ -56,7 +59,7 @@ export class LogsPanel implements vscode.Disposable {
 
   /** Opens (or reuses) the panel on these logs and reads their first page. */
   async show(target: LogsTarget): Promise<void> {
-    this.connection.requireConnection();
+    await this.client();
     this.target = target;
     this.filter = noFilter;
     if (this.panel) this.panel.reveal();
@@ -84,7 +87,7 @@ export class LogsPanel implements vscode.Disposable {
       [format.toUpperCase()]: [format],
     });
     if (!uri) return undefined;
-    const { client } = this.connection.requireConnection();
+    const client = await this.client();
     const filter = this.graphFilter(target);
     let entries = 0;
     await this.ui.progress(`Exporting provisioning logs to ${uri.fsPath}…`, async (signal) => {
@@ -176,7 +179,7 @@ export class LogsPanel implements vscode.Disposable {
     const target = this.target!;
     const signal = this.abort.signal;
     try {
-      const { client } = this.connection.requireConnection();
+      const client = await this.client();
       const page = await listProvisioningLogs(
         client,
         this.graphFilter(target),
@@ -192,6 +195,16 @@ export class LogsPanel implements vscode.Disposable {
       // Shown in the view; a refused permission is an answer, not a failure of the extension.
       if (!needsLogPermission(error)) throw error;
     }
+  }
+
+  /** The logs permission is asked for here, when the logs are first opened, never at sign-in. */
+  private async client(): Promise<GraphClient> {
+    const connection = this.connection.requireConnection();
+    if (this.logsClient?.connection !== connection) {
+      const client = await this.connection.clientWithPermissions([provisioningLogPermissions[0]]);
+      this.logsClient = { connection, client };
+    }
+    return this.logsClient.client;
   }
 
   private graphFilter(target: LogsTarget): ProvisioningLogFilter {
