@@ -98,6 +98,15 @@ const targets = {
       entryPoints: [join(root, 'src/webview/main.ts')],
       outfile: join(dist, 'webview.js'),
     });
+    // The provisioning logs table: its own small bundle, loaded only by its panel.
+    await esbuild.build({
+      ...nodeBundle,
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+      entryPoints: [join(root, 'src/webview/logs/main.ts')],
+      outfile: join(dist, 'logsView.js'),
+    });
     const codicons = join(root, 'node_modules/@vscode/codicons/dist');
     mkdirSync(join(dist, 'codicons'), { recursive: true });
     for (const file of ['codicon.css', 'codicon.ttf']) cpSync(join(codicons, file), join(dist, 'codicons', file));

@@ -1,6 +1,7 @@
 import type { CommandRegistry } from './commandRegistry';
 import * as connection from './commands/connectionCommands';
 import { createJobCommand } from './commands/createJobCommand';
+import * as health from './commands/healthCommands';
 import * as jobs from './commands/jobCommands';
 import * as servicePrincipals from './commands/servicePrincipalCommands';
 import { commandIds as id } from './ids';
@@ -50,4 +51,11 @@ export function registerCommands(registry: CommandRegistry, services: Services):
   registry.register(id.pauseJob, 'Could not pause the job', (node) => jobs.pauseJobCommand(services, node));
   registry.register(id.restartJob, 'Could not restart the job', (node) => jobs.restartJobCommand(services, node));
   registry.register(id.deleteJob, 'Could not delete the job', (node) => jobs.deleteJobCommand(services, node));
+  registry.register(id.scanTenant, 'Could not scan the tenant', () => health.scanTenantCommand(services));
+  registry.register(id.openScannedJob, 'Could not open the job', (node) =>
+    health.openScannedJobCommand(services, node),
+  );
+  registry.register(id.showProvisioningLogs, 'Could not show the provisioning logs', (source) =>
+    health.showProvisioningLogsCommand(services, source),
+  );
 }

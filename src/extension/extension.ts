@@ -3,9 +3,11 @@ import { EntityStore } from '../model/entityStore';
 import { CommandRegistry } from './commandRegistry';
 import { registerCommands } from './commands';
 import { ConnectionManager } from './connection';
+import { HealthView } from './health/healthView';
 import { JobCreation } from './jobs/jobCreation';
 import { JobOperations } from './jobs/jobOperations';
 import { createLog } from './log';
+import { LogsPanel } from './logs/logsPanel';
 import { safe } from './plainText';
 import { ResponseViewController } from './responseViewController';
 import type { Services } from './services';
@@ -30,7 +32,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const tree = new ServicePrincipalsTree(connection, store, context.globalState);
   const statusBar = new ConnectionStatusBar(connection);
   const responses = new ResponseViewController(context, connection, store, jobs, registry, log);
-  const services: Services = { connection, store, jobs, creation, tree, responses, ui, registry, log };
+  const health = new HealthView(connection, store, ui);
+  const logs = new LogsPanel(context, connection, ui, registry);
+  const services: Services = { connection, store, jobs, creation, tree, responses, ui, registry, log, health, logs };
   registerCommands(registry, services);
 
   const reportApiVersion = () => {
@@ -50,6 +54,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     statusBar,
     responses,
     responses.panel.registerSerializer(),
+    health,
+    logs,
+    logs.registerSerializer(),
     connection.onDidChange(() => {
       store.clear();
       tree.refresh();

@@ -24,6 +24,9 @@ export const commandIds = {
   pauseJob: 'graphSync.pauseJob',
   restartJob: 'graphSync.restartJob',
   deleteJob: 'graphSync.deleteJob',
+  scanTenant: 'graphSync.scanTenant',
+  openScannedJob: 'graphSync.openScannedJob',
+  showProvisioningLogs: 'graphSync.showProvisioningLogs',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];
@@ -32,11 +35,13 @@ export const viewContainerId = 'graphSync';
 
 export const viewIds = {
   servicePrincipals: 'graphSync.servicePrincipals',
+  health: 'graphSync.health',
 } as const;
 
 /** Webview panel types (the serializer and `onWebviewPanel:` activation use them). */
 export const panelTypes = {
   response: 'graphSync.response',
+  provisioningLogs: 'graphSync.provisioningLogs',
 } as const;
 
 /** Context keys that package.json's `when` clauses read. */

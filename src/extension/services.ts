@@ -2,8 +2,10 @@ import type * as vscode from 'vscode';
 import type { EntityStore } from '../model/entityStore';
 import type { CommandRegistry } from './commandRegistry';
 import type { ConnectionManager } from './connection';
+import type { HealthView } from './health/healthView';
 import type { JobCreation } from './jobs/jobCreation';
 import type { JobOperations } from './jobs/jobOperations';
+import type { LogsPanel } from './logs/logsPanel';
 import type { ResponseViewController } from './responseViewController';
 import type { ServicePrincipalsTree } from './tree/servicePrincipalsTree';
 import type { Ui } from './ui';
@@ -19,4 +21,6 @@ export interface Services {
   ui: Ui;
   registry: CommandRegistry;
   log: vscode.LogOutputChannel;
+  health: HealthView;
+  logs: LogsPanel;
 }

@@ -43,6 +43,8 @@ export interface ScriptedAnswers {
   pick: (string[] | undefined)[];
   /** The text typed into the next input box; undefined cancels it. */
   input: (string | undefined)[];
+  /** The file path chosen in the next save dialog; undefined cancels it. */
+  save: (string | undefined)[];
 }
 
 /**
@@ -51,7 +53,7 @@ export interface ScriptedAnswers {
  * link, whoever forgot `safe`); quick pick items are tenant text and are made plain entirely.
  */
 export class Ui implements vscode.Disposable {
-  readonly answers: ScriptedAnswers = { pick: [], input: [] };
+  readonly answers: ScriptedAnswers = { pick: [], input: [], save: [] };
   private readonly shown = new vscode.EventEmitter<ShownMessage>();
   readonly onDidShow = this.shown.event;
 
@@ -121,6 +123,44 @@ export class Ui implements vscode.Disposable {
         },
       ),
     );
+  }
+
+  /**
+   * Progress on a given view and in a cancellable notification whose text the task updates as it goes ("120 of 5,000
+   * service principals"); cancelling aborts the signal.
+   */
+  countedProgress<T>(
+    viewId: string,
+    title: string,
+    task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>,
+  ): Thenable<T> {
+    const text = this.tell('progress', title);
+    return vscode.window.withProgress({ location: { viewId } }, () =>
+      vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: text, cancellable: true },
+        (progress, token) => {
+          const abort = new AbortController();
+          const subscription = token.onCancellationRequested(() => abort.abort(new vscode.CancellationError()));
+          const report = (message: string) => progress.report({ message: withoutLinks(message) });
+          return task(abort.signal, report).finally(() => subscription.dispose());
+        },
+      ),
+    );
+  }
+
+  /** A save dialog; resolves to the chosen file, or undefined when cancelled. */
+  async saveAs(title: string, defaultName: string, filters: Record<string, string[]>): Promise<vscode.Uri | undefined> {
+    this.tell('pick', title);
+    if (this.answers.save.length > 0) {
+      const path = this.answers.save.shift();
+      return path === undefined ? undefined : vscode.Uri.file(path);
+    }
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    return vscode.window.showSaveDialog({
+      title: withoutLinks(title),
+      defaultUri: folder ? vscode.Uri.joinPath(folder, defaultName) : undefined,
+      filters,
+    });
   }
 
   /** Progress in the status bar only, for work the user did not wait on explicitly (signing in, reading a list). */
