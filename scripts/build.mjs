@@ -98,6 +98,15 @@ const targets = {
       entryPoints: [join(root, 'src/webview/main.ts')],
       outfile: join(dist, 'webview.js'),
     });
+    // The job view has its own small entry: its page loads only what it renders.
+    await esbuild.build({
+      ...nodeBundle,
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+      entryPoints: [join(root, 'src/webview/jobMain.ts')],
+      outfile: join(dist, 'jobView.js'),
+    });
     const codicons = join(root, 'node_modules/@vscode/codicons/dist');
     mkdirSync(join(dist, 'codicons'), { recursive: true });
     for (const file of ['codicon.css', 'codicon.ttf']) cpSync(join(codicons, file), join(dist, 'codicons', file));

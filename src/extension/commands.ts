@@ -2,6 +2,7 @@ import type { CommandRegistry } from './commandRegistry';
 import * as connection from './commands/connectionCommands';
 import { createJobCommand } from './commands/createJobCommand';
 import * as jobs from './commands/jobCommands';
+import * as jobView from './commands/jobViewCommands';
 import * as servicePrincipals from './commands/servicePrincipalCommands';
 import { commandIds as id } from './ids';
 import type { Services } from './services';
@@ -50,4 +51,16 @@ export function registerCommands(registry: CommandRegistry, services: Services):
   registry.register(id.pauseJob, 'Could not pause the job', (node) => jobs.pauseJobCommand(services, node));
   registry.register(id.restartJob, 'Could not restart the job', (node) => jobs.restartJobCommand(services, node));
   registry.register(id.deleteJob, 'Could not delete the job', (node) => jobs.deleteJobCommand(services, node));
+  registry.register(id.openJobView, 'Could not open the job view', (node) =>
+    jobView.openJobViewCommand(services, node),
+  );
+  registry.register(id.setCredentials, 'Could not set the credentials', (node) =>
+    jobView.setCredentialsCommand(services, node),
+  );
+  registry.register(id.testConnection, 'Could not test the connection', (node) =>
+    jobView.testConnectionCommand(services, node),
+  );
+  registry.register(id.provisionOnDemand, 'Could not provision on demand', (node) =>
+    jobView.provisionOnDemandCommand(services, node),
+  );
 }

@@ -3,8 +3,11 @@ import { EntityStore } from '../model/entityStore';
 import { CommandRegistry } from './commandRegistry';
 import { registerCommands } from './commands';
 import { ConnectionManager } from './connection';
+import { CredentialOperations } from './jobs/credentialOperations';
 import { JobCreation } from './jobs/jobCreation';
 import { JobOperations } from './jobs/jobOperations';
+import { OnDemandOperation } from './jobs/onDemandOperation';
+import { JobViewController } from './jobView/jobViewController';
 import { createLog } from './log';
 import { safe } from './plainText';
 import { ResponseViewController } from './responseViewController';
@@ -30,7 +33,23 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const tree = new ServicePrincipalsTree(connection, store, context.globalState);
   const statusBar = new ConnectionStatusBar(connection);
   const responses = new ResponseViewController(context, connection, store, jobs, registry, log);
-  const services: Services = { connection, store, jobs, creation, tree, responses, ui, registry, log };
+  const credentials = new CredentialOperations(connection, store, ui);
+  const onDemand = new OnDemandOperation(connection, ui);
+  const jobViews = new JobViewController(context, store, jobs, registry);
+  const services: Services = {
+    connection,
+    store,
+    jobs,
+    creation,
+    tree,
+    responses,
+    credentials,
+    onDemand,
+    jobViews,
+    ui,
+    registry,
+    log,
+  };
   registerCommands(registry, services);
 
   const reportApiVersion = () => {
@@ -50,6 +69,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     statusBar,
     responses,
     responses.panel.registerSerializer(),
+    jobViews,
+    jobViews.registerSerializer(),
     connection.onDidChange(() => {
       store.clear();
       tree.refresh();

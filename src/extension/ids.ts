@@ -24,6 +24,10 @@ export const commandIds = {
   pauseJob: 'graphSync.pauseJob',
   restartJob: 'graphSync.restartJob',
   deleteJob: 'graphSync.deleteJob',
+  openJobView: 'graphSync.openJobView',
+  setCredentials: 'graphSync.setCredentials',
+  testConnection: 'graphSync.testConnection',
+  provisionOnDemand: 'graphSync.provisionOnDemand',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];
@@ -37,6 +41,7 @@ export const viewIds = {
 /** Webview panel types (the serializer and `onWebviewPanel:` activation use them). */
 export const panelTypes = {
   response: 'graphSync.response',
+  jobView: 'graphSync.jobView',
 } as const;
 
 /** Context keys that package.json's `when` clauses read. */

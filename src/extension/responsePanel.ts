@@ -1,9 +1,9 @@
 // The webview panel that shows a Graph response (src/webview renders it). One panel is reused; it survives a
 // window reload through a serializer and the state the webview saves, never through retainContextWhenHidden.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { CommandRegistry } from './commandRegistry';
 import { panelTypes } from './ids';
+import { webviewHtml, webviewOptions } from './webviewPage';
 import {
   isViewModel,
   responseActions,
@@ -143,11 +143,7 @@ export class ResponsePanel implements vscode.Disposable {
   }
 
   private webviewOptions(): vscode.WebviewOptions {
-    return {
-      enableScripts: true,
-      enableCommandUris: false,
-      localResourceRoots: [this.resource('dist'), this.resource('media')],
-    };
+    return webviewOptions(this.context.extensionUri);
   }
 
   private receive(message: WebviewToHost): void {
@@ -192,35 +188,13 @@ export class ResponsePanel implements vscode.Disposable {
     this.ready.resolve();
   }
 
-  private resource(...path: string[]): vscode.Uri {
-    return vscode.Uri.joinPath(this.context.extensionUri, ...path);
-  }
-
   private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(18).toString('base64');
-    const asset = (...path: string[]) => webview.asWebviewUri(this.resource(...path)).toString();
-    const csp = [
-      "default-src 'none'",
-      `style-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-      `img-src ${webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
-    ].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-  <meta charset="UTF-8">
-  <meta http-equiv="Content-Security-Policy" content="${csp}">
-  <meta name="viewport" content="width=device-width, initial-scale=1.0">
-  <link rel="stylesheet" href="${asset('dist', 'codicons', 'codicon.css')}">
-  <link rel="stylesheet" href="${asset('media', 'response.css')}">
-  <title>Graph response</title>
-</head>
-<body>
-  <main id="app" aria-busy="true"><p>Loading the response…</p></main>
-  <script nonce="${nonce}" src="${asset('dist', 'webview.js')}"></script>
-</body>
-</html>`;
+    return webviewHtml(webview, this.context.extensionUri, {
+      title: 'Graph response',
+      loading: 'Loading the response…',
+      script: 'webview.js',
+      styles: ['response.css'],
+    });
   }
 
   dispose(): void {

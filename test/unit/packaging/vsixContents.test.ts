@@ -18,6 +18,7 @@ const required = [
   'media/response.css',
   'dist/extension.js',
   'dist/webview.js',
+  'dist/jobView.js',
   'dist/codicons/codicon.css',
   'dist/codicons/codicon.ttf',
   // Loaded by dist/extension.js on first use (scripts/build.mjs).
