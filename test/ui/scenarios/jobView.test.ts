@@ -1,0 +1,69 @@
+// The workflow after create in the real workbench (issue 8, shortened): a job of the SCIM app, its job view, wrong
+// credentials typed masked, Test Connection failing with the reason, Start, and the quarantine with the days left.
+import * as assert from 'node:assert/strict';
+import { ui } from '../framework/hooks';
+import { wrongSecretToken } from '../../fixtures/secretValues';
+import { sampleTenant } from '../../../src/emulator';
+
+async function typeIntoInputBox(text: string): Promise<void> {
+  const input = ui().workbench.page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 20_000 });
+  await input.fill(text);
+  await ui().workbench.page.keyboard.press('Enter');
+}
+
+async function jobViewText(pattern: RegExp): Promise<string> {
+  const body = ui().workbench.webview().locator('body');
+  await body.getByText(pattern).first().waitFor({ timeout: 30_000 });
+  return body.innerText();
+}
+
+describe('The job view', () => {
+  before(() => ui().emulator.reset());
+  // The next scenarios expect no other webview on screen.
+  after(() => ui().workbench.runCommand('View: Close All Editors'));
+
+  it('takes a new job from wrong credentials to quarantine, with the reason and the days left', async () => {
+    const { workbench, emulator } = ui();
+    await workbench.openViewContainer('Graph Sync');
+    await workbench.runCommand('Graph Sync: Create Synchronization Job…');
+    await workbench.page.locator('.quick-input-widget input').fill('SCIM app');
+    await workbench.page
+      .locator('.quick-input-list .monaco-list-row', { hasText: /^SCIM app/ })
+      .first()
+      .waitFor({ timeout: 20_000 });
+    await workbench.page.keyboard.press('Enter');
+    await workbench.page
+      .locator('.quick-input-widget input[placeholder="Template for SCIM app"]')
+      .waitFor({ timeout: 20_000 });
+    await workbench.page.keyboard.press('Enter');
+    await jobViewText(/201 Created/);
+    // One webview on screen: the job view's.
+    await workbench.runCommand('View: Close All Editors');
+
+    await workbench.expandRow('SCIM app');
+    await workbench.expandRow(/^Jobs/);
+    const job = workbench.sideBar.locator('.monaco-list-row', { hasText: /scim\s*Disabled/ }).first();
+    await job.waitFor({ timeout: 20_000 });
+    await workbench.runContextMenuItem(job, 'Open Job View');
+    assert.match(await jobViewText(/Disabled: set the credentials/), /Last execution/);
+
+    await workbench.webview().getByRole('button', { name: 'Set Credentials…' }).click();
+    await typeIntoInputBox(sampleTenant.scimCredentials.BaseAddress);
+    await typeIntoInputBox(wrongSecretToken);
+    // No optional settings: accept the empty selection.
+    await workbench.page.locator('.quick-input-widget').waitFor({ timeout: 20_000 });
+    await workbench.page.keyboard.press('Enter');
+    await workbench.webview().getByRole('button', { name: 'Test Connection' }).click();
+    assert.match(await jobViewText(/Test Connection failed/), /SecretToken/);
+
+    await workbench.webview().getByRole('button', { name: 'Start', exact: true }).click();
+    await jobViewText(/Active: runs every/);
+    emulator.clock.advance(15_000);
+    await workbench.webview().getByRole('button', { name: 'Refresh' }).click();
+    const text = await jobViewText(/In quarantine/);
+    assert.match(text, /EncounteredQuarantineException/);
+    assert.match(text, /\d+ days left/);
+    await workbench.screenshot('job-view');
+  });
+});
