@@ -128,7 +128,12 @@ export function describeJobView(input: JobViewInput): JobViewModel {
     const rows: JobViewRow[] = [
       { label: 'Reason', value: quarantine.reason },
       { label: 'Since', value: formatTime(quarantine.seriesBegan) },
-      { label: 'Next attempt', value: formatTime(quarantine.nextAttempt) },
+      {
+        label: 'Next attempt',
+        value: deadline
+          ? `${formatTime(quarantine.nextAttempt)} (${relativeTime(deadline.nextAttempt, now)})`
+          : formatTime(quarantine.nextAttempt),
+      },
       { label: 'Quarantines in this series', value: String(quarantine.seriesCount) },
     ];
     if (quarantine.error?.code || quarantine.error?.message)

@@ -8,14 +8,26 @@ export interface RefreshOutcome {
 
 export const refreshDelays = { firstMs: 10_000, maxMs: 160_000 } as const;
 
+/** The timer functions, replaceable so that a test runs the refresher on its own clock. */
+export interface Timers {
+  set(run: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+const realTimers: Timers = {
+  set: (run, ms) => setTimeout(run, ms),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
 export class JobRefresher {
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timer: unknown;
   private delayMs: number = refreshDelays.firstMs;
   private running = false;
 
   constructor(
     private readonly read: () => Promise<RefreshOutcome>,
     private readonly wanted: () => boolean,
+    private readonly timers: Timers = realTimers,
   ) {}
 
   /** Starts the timer when it is wanted and not already running; a change the user made starts it from the beginning. */
@@ -24,12 +36,12 @@ export class JobRefresher {
       this.delayMs = refreshDelays.firstMs;
       this.stop();
     }
-    if (this.timer || this.running || !this.wanted()) return;
-    this.timer = setTimeout(() => void this.tick(), this.delayMs);
+    if (this.timer !== undefined || this.running || !this.wanted()) return;
+    this.timer = this.timers.set(() => void this.tick(), this.delayMs);
   }
 
   stop(): void {
-    clearTimeout(this.timer);
+    if (this.timer !== undefined) this.timers.clear(this.timer);
     this.timer = undefined;
   }
 

@@ -22,6 +22,7 @@ describe('The job view model', () => {
     assert.equal(model.headline.kind, 'error');
     const quarantine = section(model, 'Quarantine');
     assert.equal(quarantine.Reason, job.status.quarantine!.reason);
+    assert.match(quarantine['Next attempt'], / UTC \((in|.* ago)/);
     const since = Date.parse(job.status.quarantine!.seriesBegan);
     const daysLeft = Math.floor((since + 28 * 86_400_000 - now) / 86_400_000);
     assert.match(quarantine['Disabled by Entra'], new RegExp(`\\(${daysLeft} days left\\)$`));
