@@ -87,7 +87,16 @@ describe('The job view and the workflow after create', () => {
   });
 
   it('with the right credentials Test Connection passes, and a restart makes the job Active', async () => {
-    await setCredentials(SecretToken);
+    // First the entered values are tested before they are saved (validateCredentials with credentials), then saved.
+    const control = emulatorControl();
+    await control.clearRequests();
+    services.ui.answers.input.push(BaseAddress, SecretToken);
+    services.ui.answers.pick.push(['Test Connection before saving']);
+    assert.equal(await vscode.commands.executeCommand<boolean>('graphSync.setCredentials', target), true);
+    assert.match(view()?.connection?.text ?? '', /passed: .* entered credentials/);
+    const routes = (await control.requests()).map((entry) => entry.route);
+    const tested = routes.indexOf('validateJobCredentials');
+    assert.ok(tested >= 0 && routes.indexOf('putSecrets') > tested, routes.join(', '));
     const result = await vscode.commands.executeCommand<ConnectionResult>('graphSync.testConnection', target);
     assert.equal(result.valid, true, result.text);
     assert.equal(view()?.connection?.valid, true);

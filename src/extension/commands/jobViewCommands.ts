@@ -19,8 +19,12 @@ export function openJobViewCommand(services: Services, node: JobTarget): Promise
   return services.jobViews.open({ servicePrincipal: node.servicePrincipal, job: { ...scopeOf(node).job! } });
 }
 
-export function setCredentialsCommand(services: Services, node: ScopeNode): Promise<boolean> {
-  return services.credentials.setCredentials(scopeOf(node));
+/** Saves the credentials; a test of the entered values (when asked for) is shown like Test Connection's. */
+export async function setCredentialsCommand(services: Services, node: ScopeNode): Promise<boolean> {
+  const scope = scopeOf(node);
+  const { saved, tested } = await services.credentials.setCredentials(scope);
+  if (tested) services.jobViews.showConnection(scope, tested);
+  return saved;
 }
 
 /** The result is stated where the user is: a notification, and the job view when it is open. */

@@ -44,8 +44,11 @@ export class CredentialOperations {
     private readonly ui: Ui,
   ) {}
 
-  /** Asks for each field (secrets masked) and the optional settings, then saves them: false when cancelled. */
-  async setCredentials(scope: CredentialsScope): Promise<boolean> {
+  /**
+   * Asks for each field (secrets masked) and the optional settings, tests the entered values first when asked, then
+   * saves them. `saved` is false when the user cancelled; `tested` is the test of the entered values, if one ran.
+   */
+  async setCredentials(scope: CredentialsScope): Promise<{ saved: boolean; tested?: ConnectionResult }> {
     const template = await this.template(scope);
     const { fields, problem } = credentialFields(template ?? { metadata: null });
     if (problem) this.ui.status(problem);
@@ -58,12 +61,20 @@ export class CredentialOperations {
         password: field.secret,
         validate: (text) => (field.required && text.trim() === '' ? `${field.name} is required.` : undefined),
       });
-      if (value === undefined) return false;
+      if (value === undefined) return { saved: false };
       if (value !== '') entries.push({ key: field.name, value });
     }
-    const settings = await this.optionalSettings(who);
-    if (!settings) return false;
-    entries.push(...settingsEntries(settings));
+    const chosen = await this.optionalSettings(who);
+    if (!chosen) return { saved: false };
+    let tested: ConnectionResult | undefined;
+    if (chosen.testFirst) {
+      tested = await this.testConnection(scope, entries);
+      const keep =
+        tested.valid ||
+        (await this.ui.confirm('Save credentials that failed Test Connection?', safe`${tested.text}`, 'Save Anyway'));
+      if (!keep) return { saved: false, tested };
+    }
+    entries.push(...settingsEntries(chosen.settings));
     await describedAs(safe`Could not save the credentials of ${who}`, () => {
       const { client } = this.connection.requireConnection();
       return this.ui.progress(safe`Saving the credentials of ${who}…`, (signal) =>
@@ -71,11 +82,14 @@ export class CredentialOperations {
       );
     });
     this.ui.status(safe`$(check) Saved ${entries.map((entry) => entry.key).join(', ')} for ${who}.`);
-    return true;
+    return { saved: true, tested };
   }
 
-  /** validateCredentials with the saved credentials: on the job, or on a template before a job exists. */
-  async testConnection(scope: CredentialsScope): Promise<ConnectionResult> {
+  /** validateCredentials with the saved (or the entered) credentials: on the job, or on a template before a job exists. */
+  async testConnection(
+    scope: CredentialsScope,
+    credentials: SecretEntry[] | 'saved' = 'saved',
+  ): Promise<ConnectionResult> {
     const target: CredentialsTarget = scope.job
       ? { jobId: scope.job.id }
       : { templateId: (await this.template(scope))?.id ?? '' };
@@ -85,14 +99,15 @@ export class CredentialOperations {
     const validation = await describedAs(safe`Could not test the connection of ${who}`, () => {
       const { client } = this.connection.requireConnection();
       return this.ui.progress(safe`Testing the connection of ${who}…`, (signal) =>
-        validateCredentials(client, scope.servicePrincipal.id, target, 'saved', {
+        validateCredentials(client, scope.servicePrincipal.id, target, credentials, {
           version: this.connection.apiVersion,
           signal,
         }),
       );
     });
+    const which = credentials === 'saved' ? 'saved' : 'entered';
     if (validation.valid)
-      return { valid: true, text: 'Test Connection passed: Graph reached the app with the saved credentials.' };
+      return { valid: true, text: `Test Connection passed: Graph reached the app with the ${which} credentials.` };
     const { error, failedCredential } = validation;
     return {
       valid: false,
@@ -117,10 +132,13 @@ export class CredentialOperations {
   }
 
   /** Scope, notification email and accidental-deletion threshold: each optional, as in the portal. */
-  private async optionalSettings(who: string): Promise<ProvisioningSettings | undefined> {
-    type Setting = 'scope' | 'email' | 'threshold';
+  private async optionalSettings(
+    who: string,
+  ): Promise<{ settings: ProvisioningSettings; testFirst: boolean } | undefined> {
+    type Setting = 'test' | 'scope' | 'email' | 'threshold';
     const chosen = await this.ui.pickMany<Setting>(
       [
+        { label: 'Test Connection before saving', detail: 'Check the values just entered first', value: 'test' },
         { label: 'Scope', detail: 'Sync all users and groups, or only assigned ones (SyncAll)', value: 'scope' },
         { label: 'Notification email', detail: 'Where Entra sends failure notifications', value: 'email' },
         {
@@ -130,8 +148,8 @@ export class CredentialOperations {
         },
       ],
       {
-        title: safe`Optional settings for ${who}`,
-        placeHolder: 'Choose settings to change too (none: credentials only)',
+        title: safe`Before saving the credentials of ${who}`,
+        placeHolder: 'Choose what else to do (none: save the credentials only)',
       },
     );
     if (!chosen) return undefined;
@@ -167,6 +185,6 @@ export class CredentialOperations {
       if (threshold === undefined) return undefined;
       settings.deleteThreshold = Number(threshold);
     }
-    return settings;
+    return { settings, testFirst: chosen.includes('test') };
   }
 }
