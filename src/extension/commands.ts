@@ -3,6 +3,7 @@ import * as connection from './commands/connectionCommands';
 import { createJobCommand } from './commands/createJobCommand';
 import * as health from './commands/healthCommands';
 import * as jobs from './commands/jobCommands';
+import * as jobView from './commands/jobViewCommands';
 import * as servicePrincipals from './commands/servicePrincipalCommands';
 import { commandIds as id } from './ids';
 import type { Services } from './services';
@@ -57,5 +58,17 @@ export function registerCommands(registry: CommandRegistry, services: Services):
   );
   registry.register(id.showProvisioningLogs, 'Could not show the provisioning logs', (source) =>
     health.showProvisioningLogsCommand(services, source),
+  );
+  registry.register(id.openJobView, 'Could not open the job view', (node) =>
+    jobView.openJobViewCommand(services, node),
+  );
+  registry.register(id.setCredentials, 'Could not set the credentials', (node) =>
+    jobView.setCredentialsCommand(services, node),
+  );
+  registry.register(id.testConnection, 'Could not test the connection', (node) =>
+    jobView.testConnectionCommand(services, node),
+  );
+  registry.register(id.provisionOnDemand, 'Could not provision on demand', (node) =>
+    jobView.provisionOnDemandCommand(services, node),
   );
 }

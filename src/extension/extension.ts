@@ -4,8 +4,11 @@ import { CommandRegistry } from './commandRegistry';
 import { registerCommands } from './commands';
 import { ConnectionManager } from './connection';
 import { HealthView } from './health/healthView';
+import { CredentialOperations } from './jobs/credentialOperations';
 import { JobCreation } from './jobs/jobCreation';
 import { JobOperations } from './jobs/jobOperations';
+import { OnDemandOperation } from './jobs/onDemandOperation';
+import { JobViewController } from './jobView/jobViewController';
 import { createLog } from './log';
 import { LogsPanel } from './logs/logsPanel';
 import { safe } from './plainText';
@@ -34,7 +37,25 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const responses = new ResponseViewController(context, connection, store, jobs, registry, log);
   const health = new HealthView(connection, store, ui);
   const logs = new LogsPanel(context, connection, ui, registry);
-  const services: Services = { connection, store, jobs, creation, tree, responses, ui, registry, log, health, logs };
+  const credentials = new CredentialOperations(connection, store, ui);
+  const onDemand = new OnDemandOperation(connection, ui);
+  const jobViews = new JobViewController(context, store, jobs, registry);
+  const services: Services = {
+    connection,
+    store,
+    jobs,
+    creation,
+    tree,
+    responses,
+    credentials,
+    onDemand,
+    jobViews,
+    ui,
+    registry,
+    log,
+    health,
+    logs,
+  };
   registerCommands(registry, services);
 
   const reportApiVersion = () => {
@@ -57,6 +78,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     health,
     logs,
     logs.registerSerializer(),
+    jobViews,
+    jobViews.registerSerializer(),
     connection.onDidChange(() => {
       store.clear();
       tree.refresh();

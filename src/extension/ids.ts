@@ -27,6 +27,10 @@ export const commandIds = {
   scanTenant: 'graphSync.scanTenant',
   openScannedJob: 'graphSync.openScannedJob',
   showProvisioningLogs: 'graphSync.showProvisioningLogs',
+  openJobView: 'graphSync.openJobView',
+  setCredentials: 'graphSync.setCredentials',
+  testConnection: 'graphSync.testConnection',
+  provisionOnDemand: 'graphSync.provisionOnDemand',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];
@@ -42,6 +46,7 @@ export const viewIds = {
 export const panelTypes = {
   response: 'graphSync.response',
   provisioningLogs: 'graphSync.provisioningLogs',
+  jobView: 'graphSync.jobView',
 } as const;
 
 /** Context keys that package.json's `when` clauses read. */

@@ -75,17 +75,21 @@ export class JobOperations {
    */
   async read(
     target: Pick<JobTarget, 'servicePrincipal'> & { job: Pick<SynchronizationJob, 'id'> },
+    options: { quiet?: boolean } = {},
   ): Promise<GraphResponse | GraphRequestError> {
     const { client } = this.connection.requireConnection();
     const { servicePrincipal, job } = target;
+    const get = (signal?: AbortSignal) =>
+      getJob(client, servicePrincipal.id, job.id, {
+        version: this.connection.apiVersion,
+        signal,
+        eventualConsistencyRetries,
+      });
     try {
-      const response = await this.ui.progress(safe`Reading job ${job.id}…`, (signal) =>
-        getJob(client, servicePrincipal.id, job.id, {
-          version: this.connection.apiVersion,
-          signal,
-          eventualConsistencyRetries,
-        }),
-      );
+      // quiet: a view's own refresh, which the user did not ask for, shows in the status bar only.
+      const response = options.quiet
+        ? await this.ui.quietProgress(safe`Reading job ${job.id}…`, () => get())
+        : await this.ui.progress(safe`Reading job ${job.id}…`, get);
       const read = parseJob(response.text);
       if (read) this.store.putJob(servicePrincipal.id, read);
       return response;

@@ -20,6 +20,7 @@ const required = [
   'dist/extension.js',
   'dist/webview.js',
   'dist/logsView.js',
+  'dist/jobView.js',
   'dist/codicons/codicon.css',
   'dist/codicons/codicon.ttf',
   // Loaded by dist/extension.js on first use (scripts/build.mjs).
