@@ -8,6 +8,7 @@ import { JobOperations } from './jobs/jobOperations';
 import { createLog } from './log';
 import { safe } from './plainText';
 import { ResponseViewController } from './responseViewController';
+import { SchemaEditing } from './schema/schemaEditing';
 import type { Services } from './services';
 import { invalidApiVersion, settingsSection } from './settings';
 import { ConnectionStatusBar } from './statusBar';
@@ -30,7 +31,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const tree = new ServicePrincipalsTree(connection, store, context.globalState);
   const statusBar = new ConnectionStatusBar(connection);
   const responses = new ResponseViewController(context, connection, store, jobs, registry, log);
-  const services: Services = { connection, store, jobs, creation, tree, responses, ui, registry, log };
+  const schemas = new SchemaEditing(context, connection, store, ui, registry);
+  const services: Services = { connection, store, jobs, creation, tree, responses, schemas, ui, registry, log };
   registerCommands(registry, services);
 
   const reportApiVersion = () => {
@@ -49,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     tree,
     statusBar,
     responses,
+    schemas,
     responses.panel.registerSerializer(),
     connection.onDidChange(() => {
       store.clear();

@@ -24,6 +24,12 @@ export const commandIds = {
   pauseJob: 'graphSync.pauseJob',
   restartJob: 'graphSync.restartJob',
   deleteJob: 'graphSync.deleteJob',
+  editSchema: 'graphSync.editSchema',
+  resetSchema: 'graphSync.resetSchema',
+  compareSchemaWithTemplate: 'graphSync.compareSchemaWithTemplate',
+  exportSchema: 'graphSync.exportSchema',
+  restoreSchemaBackup: 'graphSync.restoreSchemaBackup',
+  testExpression: 'graphSync.testExpression',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];

@@ -5,6 +5,7 @@ import type { ConnectionManager } from './connection';
 import type { JobCreation } from './jobs/jobCreation';
 import type { JobOperations } from './jobs/jobOperations';
 import type { ResponseViewController } from './responseViewController';
+import type { SchemaEditing } from './schema/schemaEditing';
 import type { ServicePrincipalsTree } from './tree/servicePrincipalsTree';
 import type { Ui } from './ui';
 
@@ -16,6 +17,7 @@ export interface Services {
   creation: JobCreation;
   tree: ServicePrincipalsTree;
   responses: ResponseViewController;
+  schemas: SchemaEditing;
   ui: Ui;
   registry: CommandRegistry;
   log: vscode.LogOutputChannel;

@@ -43,6 +43,8 @@ export interface ScriptedAnswers {
   pick: (string[] | undefined)[];
   /** The text typed into the next input box; undefined cancels it. */
   input: (string | undefined)[];
+  /** The file chosen in the next save dialog; undefined cancels it. */
+  save: (vscode.Uri | undefined)[];
 }
 
 /**
@@ -51,7 +53,7 @@ export interface ScriptedAnswers {
  * link, whoever forgot `safe`); quick pick items are tenant text and are made plain entirely.
  */
 export class Ui implements vscode.Disposable {
-  readonly answers: ScriptedAnswers = { pick: [], input: [] };
+  readonly answers: ScriptedAnswers = { pick: [], input: [], save: [] };
   private readonly shown = new vscode.EventEmitter<ShownMessage>();
   readonly onDidShow = this.shown.event;
 
@@ -103,6 +105,13 @@ export class Ui implements vscode.Disposable {
       ignoreFocusOut: options.password,
       validateInput: options.validate,
     });
+  }
+
+  /** Where to write a file. */
+  async saveAs(options: { title: string; defaultUri?: vscode.Uri; filters?: Record<string, string[]> }) {
+    this.tell('pick', options.title);
+    if (this.answers.save.length > 0) return this.answers.save.shift();
+    return vscode.window.showSaveDialog({ ...options, title: withoutLinks(options.title) });
   }
 
   /**
