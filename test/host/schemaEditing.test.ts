@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension/extension';
 import { commandIds } from '../../src/extension/ids';
 import type { ExpressionTest } from '../../src/extension/schema/testExpression';
+import { schemaText } from '../../src/extension/schema/schemaFileSystem';
 import { schemaResource } from '../../src/extension/schema/schemaUris';
 import type { JobNode } from '../../src/extension/tree/nodes';
 import type { ShownMessage } from '../../src/extension/ui';
@@ -24,8 +25,9 @@ describe('Editing a job schema', () => {
   let subscription: vscode.Disposable;
 
   const client = () => services.connection.requireConnection().client;
+  /** The server's schema as the editor shows it (without its @odata.context). */
   const serverSchema = async () =>
-    JSON.stringify((await getJobSchema(client(), job.servicePrincipal.id, job.job.id)).schema);
+    schemaText((await getJobSchema(client(), job.servicePrincipal.id, job.job.id)).schema);
   const routes = async () => (await emulatorControl().requests()).map((entry) => `${entry.method} ${entry.route}`);
   const diagnostics = (code: string) =>
     vscode.languages.getDiagnostics(document.uri).filter((diagnostic) => diagnostic.code === code);
@@ -122,7 +124,11 @@ describe('Editing a job schema', () => {
       servicePrincipalId: job.servicePrincipal.id,
       jobId: job.job.id,
     });
-    assert.equal(after.length, before.length + 1, 'one backup more');
+    assert.equal(
+      after.length,
+      before.length + 1,
+      `one backup more: ${after.map((entry) => entry.takenAt).join(', ')}; ${sent.join(', ')}`,
+    );
     const backup = fs.readFileSync(after[0].uri.fsPath, 'utf8');
     assert.doesNotMatch(backup, /ToUpper/, 'the backup is the schema before the save');
     assert.ok(shown.some((message) => message.severity === 'modal' && /Replace the schema/.test(message.text)));

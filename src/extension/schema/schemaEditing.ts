@@ -37,6 +37,9 @@ export class SchemaEditing implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (document.uri.scheme === schemaScheme) this.files.forget(document.uri);
       }),
+      vscode.workspace.onWillSaveTextDocument(({ document, reason }) => {
+        if (document.uri.scheme === schemaScheme) this.files.noteSaveReason(document.uri, reason);
+      }),
       vscode.languages.registerCodeLensProvider({ scheme: schemaScheme, language: 'json' }, new ExpressionLenses()),
     ];
   }

@@ -32,6 +32,8 @@ export class SchemaFileSystem implements vscode.FileSystemProvider, vscode.Dispo
   /** The server's schema text (schemaText) when each job document was read or last saved. */
   private readonly bases = new Map<string, string>();
   private snapshots = 0;
+  /** Why each document is being saved (onWillSaveTextDocument comes before writeFile). */
+  private readonly saveReasons = new Map<string, vscode.TextDocumentSaveReason>();
   private saver?: SchemaSaver;
   private readonly registration: vscode.Disposable;
 
@@ -79,15 +81,18 @@ export class SchemaFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     throw vscode.FileSystemError.FileNotFound(uri);
   }
 
-  stat(uri: vscode.Uri): vscode.FileStat {
-    const entry = this.entries.get(uri.toString());
+  /** A job's or template's schema is read on the first stat, so that stat and readFile agree on size and time. */
+  async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
     const resource = schemaResource(uri);
     if (!resource) throw vscode.FileSystemError.FileNotFound(uri);
+    if (resource.kind !== 'snapshot') await this.readFile(uri);
+    const entry = this.entries.get(uri.toString());
+    if (!entry) throw vscode.FileSystemError.FileNotFound(uri);
     return {
       type: vscode.FileType.File,
       ctime: 0,
-      mtime: entry?.mtime ?? 0,
-      size: entry?.bytes.length ?? 0,
+      mtime: entry.mtime,
+      size: entry.bytes.length,
       permissions: resource.kind === 'job' ? undefined : vscode.FilePermission.Readonly,
     };
   }
@@ -113,8 +118,19 @@ export class SchemaFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     this.entries.delete(uri.toString());
   }
 
+  noteSaveReason(uri: vscode.Uri, reason: vscode.TextDocumentSaveReason): void {
+    this.saveReasons.set(uri.toString(), reason);
+  }
+
+  /** Only a save the user asked for sends a schema to Graph: auto save (after a delay, on focus change) is refused. */
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     if (schemaResource(uri)?.kind !== 'job' || !this.saver) throw vscode.FileSystemError.NoPermissions(uri);
+    const reason = this.saveReasons.get(uri.toString());
+    this.saveReasons.delete(uri.toString());
+    if (reason !== vscode.TextDocumentSaveReason.Manual)
+      throw vscode.FileSystemError.Unavailable(
+        'Auto save does not send a schema to Graph: use Save (Ctrl+S) to review the change and send it.',
+      );
     await this.saver(uri, new TextDecoder().decode(content));
   }
 
