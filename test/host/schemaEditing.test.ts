@@ -95,6 +95,31 @@ describe('Editing a job schema', () => {
     await waitFor('no unknown-function diagnostic', () => diagnostics('unknown-function').length === 0);
   });
 
+  it('completes functions and source attributes in expressions, and shows a function on hover', async () => {
+    const call = document.getText().indexOf('Coalesce([mail]');
+    const labels = async (offset: number) =>
+      (
+        await vscode.commands.executeCommand<vscode.CompletionList>(
+          'vscode.executeCompletionItemProvider',
+          document.uri,
+          document.positionAt(offset),
+        )
+      ).items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    const attributes = await labels(call + 'Coalesce(['.length);
+    assert.ok(attributes.includes('userPrincipalName') && attributes.includes('IsSoftDeleted'), attributes.join());
+    assert.ok(!attributes.includes('userName'), "not the target's attributes");
+    const functions = await labels(call + 2);
+    assert.ok(functions.includes('Switch') && functions.includes('SingleAppRoleAssignment'), functions.join());
+    const [hover] = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      document.positionAt(call + 2),
+    );
+    const text = hover.contents.map((content) => (typeof content === 'string' ? content : content.value)).join('\n');
+    assert.match(text, /Coalesce\(source…, \[defaultValue\]\)/);
+    assert.match(text, /first source value that is not NULL/);
+  });
+
   it('tests an expression on Graph with a sample user', async () => {
     const [user] = await searchUsers(client(), '');
     const offset = document.getText().indexOf('Coalesce([mail]') + 2;

@@ -5,6 +5,7 @@ import type { ConnectionManager } from '../connection';
 import type { Ui } from '../ui';
 import { SchemaBackups } from './schemaBackups';
 import { SchemaDiagnostics } from './schemaDiagnostics';
+import { ExpressionAssist } from './expressionAssist';
 import { ExpressionLenses } from './expressionLenses';
 import { SchemaFileSystem } from './schemaFileSystem';
 import { SchemaSaving } from './schemaSave';
@@ -32,6 +33,8 @@ export class SchemaEditing implements vscode.Disposable {
     this.diagnostics = new SchemaDiagnostics(connection);
     this.saving = new SchemaSaving(this.files, this.backups, connection, store, ui, registry);
     this.files.setSaver((uri, text) => this.saving.save(uri, text));
+    const assist = new ExpressionAssist();
+    const schemaDocuments = { scheme: schemaScheme, language: 'json' };
     this.subscriptions = [
       // A closed document keeps nothing: opening it again reads the server's schema again.
       vscode.workspace.onDidCloseTextDocument((document) => {
@@ -40,6 +43,8 @@ export class SchemaEditing implements vscode.Disposable {
       vscode.workspace.onWillSaveTextDocument(({ document, reason }) => {
         if (document.uri.scheme === schemaScheme) this.files.noteSaveReason(document.uri, reason);
       }),
+      vscode.languages.registerCompletionItemProvider(schemaDocuments, assist, '[', '(', '"'),
+      vscode.languages.registerHoverProvider(schemaDocuments, assist),
       vscode.languages.registerCodeLensProvider({ scheme: schemaScheme, language: 'json' }, new ExpressionLenses()),
     ];
   }
