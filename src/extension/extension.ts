@@ -12,6 +12,7 @@ import { SchemaEditing } from './schema/schemaEditing';
 import type { Services } from './services';
 import { invalidApiVersion, settingsSection } from './settings';
 import { ConnectionStatusBar } from './statusBar';
+import { SchemaBrowser } from './tree/schemaBrowser';
 import { ServicePrincipalsTree } from './tree/servicePrincipalsTree';
 import { Ui } from './ui';
 
@@ -28,7 +29,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const connection = new ConnectionManager(context, log);
   const jobs = new JobOperations(connection, store, ui);
   const creation = new JobCreation(connection, store, ui, jobs);
-  const tree = new ServicePrincipalsTree(connection, store, context.globalState);
+  const schemaBrowser = new SchemaBrowser(connection);
+  const tree = new ServicePrincipalsTree(connection, store, context.globalState, schemaBrowser);
   const statusBar = new ConnectionStatusBar(connection);
   const responses = new ResponseViewController(context, connection, store, jobs, registry, log);
   const schemas = new SchemaEditing(context, connection, store, ui, registry);
@@ -52,6 +54,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     statusBar,
     responses,
     schemas,
+    schemaBrowser,
+    schemas.saving.onDidChangeSchema((target) => schemaBrowser.forget(target.servicePrincipal.id, target.job.id)),
     responses.panel.registerSerializer(),
     connection.onDidChange(() => {
       store.clear();

@@ -11,7 +11,7 @@ import { commandIds } from '../../src/extension/ids';
 import type { ExpressionTest } from '../../src/extension/schema/testExpression';
 import { schemaText } from '../../src/extension/schema/schemaFileSystem';
 import { schemaResource } from '../../src/extension/schema/schemaUris';
-import type { JobNode } from '../../src/extension/tree/nodes';
+import type { JobNode, TreeNode } from '../../src/extension/tree/nodes';
 import type { ShownMessage } from '../../src/extension/ui';
 import { searchUsers } from '../../src/graph/directoryObjects';
 import { getJobSchema, putJobSchema } from '../../src/graph/schema';
@@ -65,6 +65,34 @@ describe('Editing a job schema', () => {
     subscription.dispose();
     services.ui.answers.confirm = undefined;
     services.ui.answers.pick.length = 0;
+  });
+
+  /** The attribute mappings of the User → User object mapping, as the tree shows them under the job. */
+  async function userMappings(): Promise<vscode.TreeItem[]> {
+    const children = async (node: TreeNode, label: string) => {
+      const found = (await services.tree.getChildren(node)).find((child) =>
+        String(services.tree.getTreeItem(child).label).startsWith(label),
+      );
+      assert.ok(found, `${label} under ${String(services.tree.getTreeItem(node).label)}`);
+      return found;
+    };
+    const [schema] = await services.tree.getChildren(job);
+    const rules = await children(schema, 'Synchronization Rules');
+    const [rule] = await services.tree.getChildren(rules);
+    const users = await children(rule, 'User → User');
+    return (await services.tree.getChildren(users)).map((node) => services.tree.getTreeItem(node) as vscode.TreeItem);
+  }
+
+  it('browses the schema under the job: rules, object mappings, attribute mappings; read once', async () => {
+    const mappings = await userMappings();
+    const emails = mappings.find((item) => item.label === 'emails[type eq "work"].value');
+    assert.equal(emails?.description, '← Coalesce([mail], [userPrincipalName])');
+    assert.match(String(emails?.tooltip), /Flow: /);
+    const userName = mappings.find((item) => item.label === 'userName');
+    assert.match(String(userName?.tooltip), /Matching priority: 1/);
+    await userMappings();
+    const reads = (await routes()).filter((route) => route === 'GET getJobSchema');
+    assert.equal(reads.length, 1, 'one read for two expansions');
   });
 
   it('opens the schema as a JSON document on the graphsync: scheme', async () => {
@@ -157,6 +185,8 @@ describe('Editing a job schema', () => {
     const backup = fs.readFileSync(after[0].uri.fsPath, 'utf8');
     assert.doesNotMatch(backup, /ToUpper/, 'the backup is the schema before the save');
     assert.ok(shown.some((message) => message.severity === 'modal' && /Replace the schema/.test(message.text)));
+    const title = (await userMappings()).find((item) => item.label === 'title');
+    assert.equal(title?.description, '← ToUpper([jobTitle])', 'the tree reads the saved schema');
   });
 
   it('offers a three-way choice when the server changed since the document was read', async () => {
