@@ -77,10 +77,15 @@ export class ExpressionAssist implements vscode.CompletionItemProvider, vscode.H
       document.positionAt(found.toDocument(node.start)),
       document.positionAt(found.toDocument(node.nameEnd)),
     );
-    if (!signature) return new vscode.Hover(`There is no function named ${node.name}.`, range);
+    if (!signature)
+      return new vscode.Hover(
+        new vscode.MarkdownString().appendText(`There is no function named ${node.name}.`),
+        range,
+      );
+    // The description is the catalog's own text (catalog.ts), not tenant text: it may be read as Markdown.
     const markdown = new vscode.MarkdownString()
       .appendCodeblock(signatureOf(signature), 'plaintext')
-      .appendText(signature.description);
+      .appendMarkdown(signature.description);
     return new vscode.Hover(markdown, range);
   }
 }
