@@ -6,6 +6,8 @@ import * as jobs from './commands/jobCommands';
 import * as jobView from './commands/jobViewCommands';
 import * as servicePrincipals from './commands/servicePrincipalCommands';
 import { commandIds as id } from './ids';
+import * as schema from './schema/schemaCommands';
+import { testExpression } from './schema/testExpression';
 import type { Services } from './services';
 
 /**
@@ -70,5 +72,17 @@ export function registerCommands(registry: CommandRegistry, services: Services):
   );
   registry.register(id.provisionOnDemand, 'Could not provision on demand', (node) =>
     jobView.provisionOnDemandCommand(services, node),
+  );
+  registry.register(id.editSchema, 'Could not open the schema', (node) => schema.editSchema(node));
+  registry.register(id.resetSchema, 'Could not reset the schema', (node) => schema.resetSchema(services, node));
+  registry.register(id.compareSchemaWithTemplate, 'Could not compare the schema with its template', (node) =>
+    schema.compareWithTemplate(services, node),
+  );
+  registry.register(id.exportSchema, 'Could not export the schema', (node) => schema.exportSchema(services, node));
+  registry.register(id.restoreSchemaBackup, 'Could not restore the schema', (node) =>
+    schema.restoreSchemaBackup(services, node),
+  );
+  registry.register(id.testExpression, 'Could not test the expression', (uri, offset) =>
+    testExpression(services, uri, offset),
   );
 }

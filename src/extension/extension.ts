@@ -13,9 +13,11 @@ import { createLog } from './log';
 import { LogsPanel } from './logs/logsPanel';
 import { safe } from './plainText';
 import { ResponseViewController } from './responseViewController';
+import { SchemaEditing } from './schema/schemaEditing';
 import type { Services } from './services';
 import { invalidApiVersion, settingsSection } from './settings';
 import { ConnectionStatusBar } from './statusBar';
+import { SchemaBrowser } from './tree/schemaBrowser';
 import { ServicePrincipalsTree } from './tree/servicePrincipalsTree';
 import { Ui } from './ui';
 
@@ -32,7 +34,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const connection = new ConnectionManager(context, log);
   const jobs = new JobOperations(connection, store, ui);
   const creation = new JobCreation(connection, store, ui, jobs);
-  const tree = new ServicePrincipalsTree(connection, store, context.globalState);
+  const schemaBrowser = new SchemaBrowser(connection);
+  const tree = new ServicePrincipalsTree(connection, store, context.globalState, schemaBrowser);
   const statusBar = new ConnectionStatusBar(connection);
   const responses = new ResponseViewController(context, connection, store, jobs, registry, log);
   const health = new HealthView(connection, store, ui);
@@ -40,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const credentials = new CredentialOperations(connection, store, ui);
   const onDemand = new OnDemandOperation(connection, ui);
   const jobViews = new JobViewController(context, store, jobs, registry);
+  const schemas = new SchemaEditing(context, connection, store, ui, registry);
   const services: Services = {
     connection,
     store,
@@ -55,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     log,
     health,
     logs,
+    schemas,
   };
   registerCommands(registry, services);
 
@@ -74,6 +79,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     tree,
     statusBar,
     responses,
+    schemas,
+    schemaBrowser,
+    schemas.saving.onDidChangeSchema((target) => schemaBrowser.forget(target.servicePrincipal.id, target.job.id)),
     responses.panel.registerSerializer(),
     health,
     logs,

@@ -31,6 +31,12 @@ export const commandIds = {
   setCredentials: 'graphSync.setCredentials',
   testConnection: 'graphSync.testConnection',
   provisionOnDemand: 'graphSync.provisionOnDemand',
+  editSchema: 'graphSync.editSchema',
+  resetSchema: 'graphSync.resetSchema',
+  compareSchemaWithTemplate: 'graphSync.compareSchemaWithTemplate',
+  exportSchema: 'graphSync.exportSchema',
+  restoreSchemaBackup: 'graphSync.restoreSchemaBackup',
+  testExpression: 'graphSync.testExpression',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];

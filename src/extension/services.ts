@@ -10,6 +10,7 @@ import type { CredentialOperations } from './jobs/credentialOperations';
 import type { OnDemandOperation } from './jobs/onDemandOperation';
 import type { JobViewController } from './jobView/jobViewController';
 import type { ResponseViewController } from './responseViewController';
+import type { SchemaEditing } from './schema/schemaEditing';
 import type { ServicePrincipalsTree } from './tree/servicePrincipalsTree';
 import type { Ui } from './ui';
 
@@ -24,6 +25,7 @@ export interface Services {
   credentials: CredentialOperations;
   onDemand: OnDemandOperation;
   jobViews: JobViewController;
+  schemas: SchemaEditing;
   ui: Ui;
   registry: CommandRegistry;
   log: vscode.LogOutputChannel;

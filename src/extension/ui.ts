@@ -43,8 +43,8 @@ export interface ScriptedAnswers {
   pick: (string[] | undefined)[];
   /** The text typed into the next input box; undefined cancels it. */
   input: (string | undefined)[];
-  /** The file path chosen in the next save dialog; undefined cancels it. */
-  save: (string | undefined)[];
+  /** The file chosen in the next save dialog; undefined cancels it. */
+  save: (vscode.Uri | undefined)[];
 }
 
 /**
@@ -107,6 +107,17 @@ export class Ui implements vscode.Disposable {
     });
   }
 
+  /** Where to write a file: a save dialog; resolves to the chosen file, or undefined when cancelled. */
+  async saveAs(options: {
+    title: string;
+    defaultUri?: vscode.Uri;
+    filters?: Record<string, string[]>;
+  }): Promise<vscode.Uri | undefined> {
+    this.tell('pick', options.title);
+    if (this.answers.save.length > 0) return this.answers.save.shift();
+    return vscode.window.showSaveDialog({ ...options, title: withoutLinks(options.title) });
+  }
+
   /**
    * Runs a Graph operation with progress where the user looks: a progress bar on the tree view and a cancellable
    * notification that says what is happening. Cancelling aborts the request.
@@ -146,21 +157,6 @@ export class Ui implements vscode.Disposable {
         },
       ),
     );
-  }
-
-  /** A save dialog; resolves to the chosen file, or undefined when cancelled. */
-  async saveAs(title: string, defaultName: string, filters: Record<string, string[]>): Promise<vscode.Uri | undefined> {
-    this.tell('pick', title);
-    if (this.answers.save.length > 0) {
-      const path = this.answers.save.shift();
-      return path === undefined ? undefined : vscode.Uri.file(path);
-    }
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    return vscode.window.showSaveDialog({
-      title: withoutLinks(title),
-      defaultUri: folder ? vscode.Uri.joinPath(folder, defaultName) : undefined,
-      filters,
-    });
   }
 
   /** Progress in the status bar only, for work the user did not wait on explicitly (signing in, reading a list). */

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { commandIds, contextKeys, panelTypes, viewContainerId, viewIds } from '../../src/extension/ids';
+import { schemaScheme } from '../../src/extension/schema/schemaUris';
 import { extensionId } from './support';
 
 interface Contributes {
@@ -37,10 +38,10 @@ describe('package.json contributions', () => {
   it('contributes exactly the views of ids.ts, in its view container, and restores its panels', () => {
     assert.deepEqual(Object.keys(contributes().views), [viewContainerId]);
     const activationEvents = vscode.extensions.getExtension(extensionId)!.packageJSON.activationEvents as string[];
-    assert.deepEqual(
-      activationEvents,
-      Object.values(panelTypes).map((type) => `onWebviewPanel:${type}`),
-    );
+    assert.deepEqual(activationEvents, [
+      ...Object.values(panelTypes).map((type) => `onWebviewPanel:${type}`),
+      `onFileSystem:${schemaScheme}`,
+    ]);
     assert.deepEqual(
       sorted(contributes().views[viewContainerId].map((view) => view.id)),
       sorted(Object.values(viewIds)),

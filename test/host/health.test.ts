@@ -129,7 +129,7 @@ describe('The provisioning logs panel', () => {
     const job = await slackJob();
     await vscode.commands.executeCommand(commandIds.showProvisioningLogs, job);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'graph-sync-logs-')), 'logs.csv');
-    services.ui.answers.save.push(file);
+    services.ui.answers.save.push(vscode.Uri.file(file));
     await services.logs.export('csv');
     const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\r\n');
     assert.match(lines[0], /^Date,Service principal,Service principal id,Job id,/);

@@ -83,8 +83,11 @@ export class LogsPanel implements vscode.Disposable {
   async export(format: 'csv' | 'json'): Promise<vscode.Uri | undefined> {
     const target = this.target;
     if (!target) return undefined;
-    const uri = await this.ui.saveAs(`Export ${describeLogsTarget(target)}`, `provisioning-logs.${format}`, {
-      [format.toUpperCase()]: [format],
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const uri = await this.ui.saveAs({
+      title: `Export ${describeLogsTarget(target)}`,
+      defaultUri: folder && vscode.Uri.joinPath(folder, `provisioning-logs.${format}`),
+      filters: { [format.toUpperCase()]: [format] },
     });
     if (!uri) return undefined;
     const client = await this.client();

@@ -4,6 +4,7 @@ import { canPause, canStart, describeInterval, jobState } from '../../graph/jobS
 import type { ServicePrincipal, SynchronizationJob, SynchronizationTemplate } from '../../graph/types';
 import { commandIds } from '../ids';
 import { templateDescription } from '../templates';
+import { schemaItem, type SchemaNode } from './schemaNodes';
 
 // Tree nodes are plain data; commands receive them as arguments, so a command can also be called with an object of
 // the same shape (from the palette flow or a test). All tenant text is put into labels, descriptions and plain-string
@@ -47,7 +48,8 @@ export interface MessageNode {
   command?: vscode.Command;
 }
 
-export type TreeNode = ServicePrincipalNode | GroupNode | TemplateNode | JobNode | LoadMoreNode | MessageNode;
+export type TreeNode =
+  ServicePrincipalNode | GroupNode | TemplateNode | JobNode | LoadMoreNode | MessageNode | SchemaNode;
 
 /** The parent id of messages at the top of the tree. */
 export const rootId = 'root';
@@ -69,6 +71,8 @@ export function nodeId(node: TreeNode): string {
       return 'loadMore';
     case 'message':
       return `${node.parentId}/message`;
+    case 'schema':
+      return node.id;
   }
 }
 
@@ -121,6 +125,8 @@ function itemFor(node: TreeNode): vscode.TreeItem {
     }
     case 'job':
       return jobItem(node);
+    case 'schema':
+      return schemaItem(node);
     case 'loadMore': {
       const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
       item.iconPath = new vscode.ThemeIcon('ellipsis');
@@ -165,7 +171,8 @@ const stateIcons = {
 function jobItem(node: JobNode): vscode.TreeItem {
   const job = node.job;
   const state = jobState(job);
-  const item = new vscode.TreeItem(job.templateId ?? job.id, vscode.TreeItemCollapsibleState.None);
+  // Collapsed: its child is the job's Schema node (tree/schemaNodes.ts).
+  const item = new vscode.TreeItem(job.templateId ?? job.id, vscode.TreeItemCollapsibleState.Collapsed);
   const every = describeInterval(job.schedule?.interval);
   item.description = [state, every && every !== 'never' ? `every ${every}` : undefined].filter(Boolean).join(' · ');
   const quarantine = job.status?.quarantine;
