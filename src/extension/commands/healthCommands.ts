@@ -14,7 +14,7 @@ export function scanTenantCommand(services: Services): Promise<ScanOutcome> {
 /** Opens a scanned job. For now the response view; the lead may point this command at the job view. */
 export async function openScannedJobCommand(services: Services, node: HealthNode): Promise<void> {
   if (node?.kind !== 'health.job') return;
-  await services.responses.showJob(node.row, { preserveFocus: true });
+  await services.jobViews.open({ servicePrincipal: node.row.servicePrincipal, job: node.row.job });
 }
 
 type LogsSource = HealthNode | JobNode | ServicePrincipalNode | LogsTarget;
