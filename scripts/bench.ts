@@ -11,6 +11,7 @@ import { getSynchronization, listJobs, listTemplates } from '../src/graph/synchr
 import { scanTenant } from '../src/health/scan';
 import { validateResponse } from '../src/schema';
 import { roundTrips, sampleClient } from '../test/unit/graph/sampleClient';
+import { provisioningRows } from './benchProvisioning';
 import { schemaEditingRows } from './benchSchemaEditing';
 
 interface Row {
@@ -297,6 +298,7 @@ function bundleSizes(): void {
       });
     goal('extension.js', 600, 'extension bundle, loaded at activation');
     goal('webview.js', 100, 'webview bundle');
+    goal('logsView.js', 100, 'provisioning logs webview bundle');
     for (const [file, when] of [
       ['sampleTenantEmulator.js', 'the sample tenant starts'],
       ['azureIdentity.js', 'an @azure/identity sign-in gets its first token'],
@@ -333,6 +335,7 @@ async function main(): Promise<void> {
   }
   validation();
   rows.push(...schemaEditingRows());
+  rows.push(...(await provisioningRows()));
   await scanRows();
   largeBodies();
   console.table(rows);

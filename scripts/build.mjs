@@ -90,14 +90,19 @@ const targets = {
       ),
     ]),
   webview: async () => {
-    await esbuild.build({
-      ...nodeBundle,
-      platform: 'browser',
-      format: 'iife',
-      target: 'es2022',
-      entryPoints: [join(root, 'src/webview/main.ts')],
-      outfile: join(dist, 'webview.js'),
-    });
+    // One small bundle per webview, each loaded only by its own panel: the response view, the job view, the
+    // provisioning logs table.
+    const pages = { 'main.ts': 'webview.js', 'jobMain.ts': 'jobView.js', 'logs/main.ts': 'logsView.js' };
+    for (const [entry, outfile] of Object.entries(pages)) {
+      await esbuild.build({
+        ...nodeBundle,
+        platform: 'browser',
+        format: 'iife',
+        target: 'es2022',
+        entryPoints: [join(root, 'src/webview', entry)],
+        outfile: join(dist, outfile),
+      });
+    }
     const codicons = join(root, 'node_modules/@vscode/codicons/dist');
     mkdirSync(join(dist, 'codicons'), { recursive: true });
     for (const file of ['codicon.css', 'codicon.ttf']) cpSync(join(codicons, file), join(dist, 'codicons', file));

@@ -10,11 +10,13 @@ import { Workbench } from '../test/ui/framework/workbench';
 async function main(): Promise<void> {
   const cleanup = new Cleanup();
   cleanup.exitOnSignals();
-  const { emulator, url } = await servePackagedWorkbench(cleanup);
+  // Real time and the sample SCIM app: the Active Salesforce job provisions the sample users to it every cycle.
+  const { emulator, url } = await servePackagedWorkbench(cleanup, {}, { port: 0, clock: 'real', scimServer: true });
   console.log(`
 Graph Sync Explorer is running in VS Code against the sample tenant.
   Open:      ${url}
   Emulator:  ${emulator.url} (tenant ${emulator.tenantId}; its CA is trusted through NODE_EXTRA_CA_CERTS)
+  SCIM app:  ${emulator.scim?.baseAddress} receives the Salesforce job's users every ${emulator.clock.cycleSeconds} s: see ${emulator.url}/_emulator/scim/Users
   Then:      click "Graph Sync" in the activity bar, expand "Box", right-click "BoxOutDelta", "Create Synchronization Job…"
 Press Ctrl+C to stop (the profile and the emulator are thrown away).`);
   if (process.env.GRAPH_SYNC_SAMPLE_SCREENSHOT) {

@@ -8,7 +8,16 @@ export const adminPrefix = '/_emulator/';
 
 export type AdminTarget = Pick<
   RunningEmulator,
-  'faults' | 'requests' | 'reset' | 'tenantId' | 'clock' | 'cycles' | 'deleteServicePrincipal'
+  | 'faults'
+  | 'requests'
+  | 'reset'
+  | 'tenantId'
+  | 'clock'
+  | 'cycles'
+  | 'deleteServicePrincipal'
+  | 'scim'
+  | 'directory'
+  | 'scimTraffic'
 > & {
   servicePrincipalCount: number;
   version: string;
@@ -77,7 +86,29 @@ export function handleAdmin(
     case 'POST reset':
       target.reset();
       return { status: 204 };
+    case 'GET scim/Users':
+    case 'GET scim/Groups':
+      // The sample SCIM server's data, to see what the jobs provisioned.
+      if (!target.scim)
+        return problem(404, 'The sample SCIM server is not running: start the emulator with --scim-server.');
+      return ok({ value: resource === 'scim/Users' ? target.scim.users() : target.scim.groups() });
+    case 'POST scim/faults':
+      if (!target.scim) return problem(404, 'The sample SCIM server is not running.');
+      target.scim.faults.add(JSON.parse(body || '{}') as never);
+      return { status: 204 };
     default: {
+      const traffic = method === 'GET' && /^scimTraffic\/([^/]+)$/.exec(resource);
+      if (traffic) {
+        const record = target.scimTraffic(decodeURIComponent(traffic[1]));
+        return record
+          ? ok(record)
+          : problem(404, `No provisioning cycle of job '${traffic[1]}' has run against a SCIM endpoint.`);
+      }
+      const user = method === 'PATCH' && /^users\/([^/]+)$/.exec(resource);
+      if (user)
+        return target.directory.updateUser(decodeURIComponent(user[1]), JSON.parse(body || '{}') as never)
+          ? { status: 204 }
+          : problem(404, `No user '${user[1]}'.`);
       const deleted = method === 'DELETE' && /^servicePrincipals\/([^/]+)$/.exec(resource);
       if (deleted)
         return target.deleteServicePrincipal(decodeURIComponent(deleted[1]))

@@ -25,6 +25,7 @@ export async function main(argv: readonly string[], out: (line: string) => void 
     servicePrincipalCount: options.servicePrincipalCount,
     cycleSeconds: options.cycleSeconds,
     clock: options.manualClock ? 'manual' : 'real',
+    scimServer: options.scimServer,
   });
   for (const rule of options.faults) emulator.faults.add(rule);
   let caFile: string;
@@ -45,7 +46,10 @@ export async function main(argv: readonly string[], out: (line: string) => void 
       `  client secret:  ${emulator.credentials.clientSecret}   (public sample data, valid only here)`,
       `  CA certificate: ${caFile}`,
       `  job cycles:     every ${emulator.clock.cycleSeconds} s (${emulator.clock.mode} clock)`,
-      `  SCIM app admin credentials that work: BaseAddress ${sampleTenant.scimCredentials.BaseAddress}, SecretToken ${sampleTenant.scimCredentials.SecretToken}`,
+      `  SCIM app admin credentials that work: BaseAddress ${emulator.scim?.baseAddress ?? sampleTenant.scimCredentials.BaseAddress}, SecretToken ${sampleTenant.scimCredentials.SecretToken}`,
+      ...(emulator.scim
+        ? [`  sample SCIM app: ${emulator.scim.baseAddress} (what it holds: ${emulator.url}/_emulator/scim/Users)`]
+        : []),
       ...options.faults.map((rule) => `  fault:          ${JSON.stringify(rule)}`),
       '',
       'To use it:',

@@ -9,6 +9,7 @@ export interface EmulatorCliOptions {
   faults: FaultRule[];
   cycleSeconds?: number;
   manualClock: boolean;
+  scimServer: boolean;
   help: boolean;
 }
 
@@ -26,6 +27,7 @@ Options:
   --latency <ms>             delay every answer by this many milliseconds
   --cycle-seconds <n>        seconds between a started job's synchronization cycles (default 15; real tenants: 40 min)
   --manual-clock             time stands still until POST /_emulator/clock/advance {"seconds": n}
+  --scim-server              start the sample SCIM app (a real SCIM 2.0 server on 127.0.0.1): the sample jobs provision to it
   --help                     show this help`;
 
 export class UsageError extends Error {}
@@ -61,7 +63,13 @@ function fault(text: string | undefined): FaultRule {
 }
 
 export function parseEmulatorArgs(argv: readonly string[]): EmulatorCliOptions {
-  const options: EmulatorCliOptions = { port: defaultPort, faults: [], manualClock: false, help: false };
+  const options: EmulatorCliOptions = {
+    port: defaultPort,
+    faults: [],
+    manualClock: false,
+    scimServer: false,
+    help: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const value = () => argv[++i];
     switch (argv[i]) {
@@ -89,6 +97,9 @@ export function parseEmulatorArgs(argv: readonly string[]): EmulatorCliOptions {
         break;
       case '--manual-clock':
         options.manualClock = true;
+        break;
+      case '--scim-server':
+        options.scimServer = true;
         break;
       case '--help':
       case '-h':

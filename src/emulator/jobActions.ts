@@ -125,20 +125,29 @@ export function runCycle(job: JobDocument, input: CycleInput): void {
   }
   status.lastExecution = execution(input, 'Failed', invalidCredentialsError);
   status.countSuccessiveCompleteFailures += 1;
-  status.code = 'Quarantine';
-  status.quarantine = nextQuarantine(status.quarantine, input.now);
-  if (input.now - Date.parse(status.quarantine.seriesBegan) >= quarantineDisableAfterMs)
-    job.schedule.state = 'Disabled';
+  quarantine(job, input.now, invalidCredentialsError, 'EncounteredQuarantineException');
 }
 
-function nextQuarantine(current: Quarantine | null, now: number): Quarantine {
+/** Puts the job in quarantine (or keeps it there, next retry later); after 4 weeks its schedule is disabled. */
+export function quarantine(job: JobDocument, now: number, error: SynchronizationError, reason: string): void {
+  job.status.code = 'Quarantine';
+  job.status.quarantine = nextQuarantine(job.status.quarantine, now, error, reason);
+  if (now - Date.parse(job.status.quarantine.seriesBegan) >= quarantineDisableAfterMs) job.schedule.state = 'Disabled';
+}
+
+function nextQuarantine(
+  current: Quarantine | null,
+  now: number,
+  error: SynchronizationError,
+  reason: string,
+): Quarantine {
   const seriesCount = (current?.seriesCount ?? 0) + 1;
   const wait = quarantineRetryDelaysMs[Math.min(seriesCount, quarantineRetryDelaysMs.length) - 1];
   return {
     currentBegan: graphTime(now),
-    error: invalidCredentialsError,
+    error,
     nextAttempt: graphTime(now + wait),
-    reason: 'EncounteredQuarantineException',
+    reason,
     seriesBegan: current?.seriesBegan ?? graphTime(now),
     seriesCount,
   };

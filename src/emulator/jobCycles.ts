@@ -4,6 +4,8 @@ import { graphTime, type EmulatorClock } from './clock';
 import { credentialProblem } from './credentialCheck';
 import { runCycle } from './jobActions';
 import type { JobDocument } from './jobFactory';
+import { engineTarget, provisionJob, type EngineTarget } from './provisioning/cycleRunner';
+import { applyOutcome } from './provisioning/jobStatus';
 import { sampleGroups, sampleUsers } from './sampleDirectory';
 import type { TenantStore } from './tenantStore';
 import type { CycleReport } from './types';
@@ -17,7 +19,10 @@ const entriesInScope = () => [
 export class JobCycles {
   private timers = new Map<string, () => void>();
   private reports: CycleReport[] = [];
+  /** Bumped by reset: a real cycle still running then does not write to the restored tenant. */
+  private generation = 0;
   private readonly listeners = new Set<(report: CycleReport) => void>();
+  private readonly throttleListeners = new Set<(jobId: string, retryAt: number) => void>();
 
   constructor(
     private readonly clock: EmulatorClock,
@@ -57,6 +62,12 @@ export class JobCycles {
     return () => this.listeners.delete(listener);
   }
 
+  /** Calls `listener` when a real cycle waits for a 429's Retry-After; returns a function that stops it. */
+  onThrottled(listener: (jobId: string, retryAt: number) => void): () => void {
+    this.throttleListeners.add(listener);
+    return () => this.throttleListeners.delete(listener);
+  }
+
   completed(): CycleReport[] {
     return [...this.reports];
   }
@@ -65,22 +76,43 @@ export class JobCycles {
     for (const cancel of this.timers.values()) cancel();
     this.timers = new Map();
     this.reports = [];
+    this.generation++;
   }
 
   private run(servicePrincipalId: string, jobId: string): void {
     this.timers.delete(`${servicePrincipalId}/${jobId}`);
     const job = this.store.job(servicePrincipalId, jobId);
     if (!job || job.schedule.state !== 'Active') return;
-    const now = this.clock.now();
+    const target = engineTarget(this.store.secretsOf(servicePrincipalId));
+    if (target) {
+      void this.provision(servicePrincipalId, job, target);
+      return;
+    }
     runCycle(job, {
-      now,
-      credentialsValid: credentialProblem(this.store.secretsOf(servicePrincipalId)) === undefined,
+      now: this.clock.now(),
+      credentialsValid:
+        credentialProblem(this.store.secretsOf(servicePrincipalId), this.store.scimServerBaseAddress) === undefined,
       entries: entriesInScope(),
     });
+    this.cycleDone(servicePrincipalId, job);
+  }
+
+  /** A real cycle (the engine, against the job's SCIM endpoint): asynchronous; the next one is scheduled after it. */
+  private async provision(servicePrincipalId: string, job: JobDocument, target: EngineTarget): Promise<void> {
+    const generation = this.generation;
+    const { outcome } = await provisionJob(this.store, this.clock, servicePrincipalId, job, target, undefined, (at) => {
+      for (const listener of this.throttleListeners) listener(job.id, at);
+    });
+    if (generation !== this.generation || this.store.job(servicePrincipalId, job.id) !== job) return;
+    applyOutcome(job, outcome, this.clock.now());
+    this.cycleDone(servicePrincipalId, job);
+  }
+
+  private cycleDone(servicePrincipalId: string, job: JobDocument): void {
     const report: CycleReport = {
       servicePrincipalId,
-      jobId,
-      at: graphTime(now),
+      jobId: job.id,
+      at: graphTime(this.clock.now()),
       state: job.status.lastExecution?.state ?? 'Failed',
       statusCode: job.status.code,
       scheduleState: job.schedule.state,

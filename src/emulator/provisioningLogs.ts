@@ -55,6 +55,85 @@ export interface CycleRecord {
   /** How many objects the run touched (entries written); capped by the caller. */
   changes: number;
   error?: { code: string | null; message: string | null } | null;
+  /** A real cycle's results (the provisioning engine's entries): one log entry each, instead of invented ones. */
+  entries?: readonly CycleEntry[];
+}
+
+/** What the engine did with one object (provisioning/entryResult.ts has the full type). */
+export interface CycleEntry {
+  kind: 'User' | 'Group';
+  sourceId: string;
+  name: string;
+  action: 'create' | 'update' | 'disable' | 'delete' | 'other';
+  status: 'success' | 'failure' | 'skipped';
+  targetId?: string;
+  modifiedProperties: { displayName: string; oldValue: string | null; newValue: string | null }[];
+  error?: { code: string; message: string };
+  steps: {
+    name: string;
+    type: string;
+    status: 'success' | 'failure' | 'skipped';
+    description: string;
+    details: Record<string, string>;
+  }[];
+}
+
+const stepTypes: Record<string, string> = {
+  Import: 'import',
+  Scoping: 'scoping',
+  Matching: 'matching',
+  Transform: 'processing',
+  Export: 'export',
+};
+
+function realEntry(cycle: CycleRecord, entry: CycleEntry, index: number): ProvisioningLogEntry {
+  const failed = entry.status === 'failure';
+  return {
+    id: hashId(`log:${cycle.cycleId}/${entry.sourceId}`),
+    activityDateTime: new Date(cycle.began + index).toISOString(),
+    changeId: hashId(`change:${cycle.cycleId}/${entry.sourceId}`),
+    cycleId: cycle.cycleId,
+    durationInMilliseconds: 1,
+    initiatedBy: { id: '', displayName: 'Azure AD Provisioning Service', initiatorType: 'system' },
+    jobId: cycle.jobId,
+    modifiedProperties: entry.modifiedProperties,
+    provisioningAction: entry.action,
+    provisioningStatusInfo: {
+      status: entry.status,
+      errorInformation:
+        failed && entry.error
+          ? {
+              errorCode: entry.error.code,
+              errorCategory: 'NonServiceFailure',
+              reason: entry.error.message,
+              additionalDetails: 'See the steps for the SCIM request and response.',
+              recommendedAction: 'Fix the mapping or the SCIM endpoint; the entry is retried in the next cycle.',
+            }
+          : null,
+    },
+    provisioningSteps: entry.steps.map((step) => ({
+      name: step.name,
+      provisioningStepType: stepTypes[step.type] ?? 'other',
+      status: step.status,
+      description: step.description,
+      details: step.details,
+    })),
+    servicePrincipal: { id: cycle.servicePrincipal.id, displayName: cycle.servicePrincipal.displayName },
+    sourceIdentity: { id: entry.sourceId, displayName: entry.name, identityType: entry.kind, details: {} },
+    sourceSystem: { id: hashId('system:entra'), displayName: 'Azure Active Directory', details: {} },
+    targetIdentity: {
+      id: entry.targetId ?? '',
+      displayName: entry.name,
+      identityType: `urn:ietf:params:scim:schemas:core:2.0:${entry.kind}`,
+      details: {},
+    },
+    targetSystem: {
+      id: hashId(`system:${cycle.jobId}`),
+      displayName: cycle.servicePrincipal.displayName,
+      details: { ApplicationId: cycle.servicePrincipal.id },
+    },
+    tenantId: cycle.tenantId,
+  };
 }
 
 const actions: ProvisioningAction[] = ['create', 'update', 'update', 'disable', 'delete', 'update'];
@@ -78,6 +157,7 @@ const hashId = (text: string) => {
 
 /** The entries a run writes: deterministic for the same record. Newest first. */
 export function logEntriesForCycle(cycle: CycleRecord): ProvisioningLogEntry[] {
+  if (cycle.entries) return cycle.entries.map((entry, index) => realEntry(cycle, entry, index)).reverse();
   const entries: ProvisioningLogEntry[] = [];
   for (let i = 0; i < cycle.changes; i++) {
     const seed = `${cycle.cycleId}/${i}`;

@@ -10,6 +10,8 @@ export interface DirectoryUser {
   mail: string;
   accountEnabled: boolean;
   jobTitle: string | null;
+  /** The SCIM app's scoping filter provisions users with a department (sampleSchemaFlows.ts). */
+  department: string | null;
 }
 
 export interface DirectoryGroup {
@@ -61,6 +63,7 @@ const surnames = [
   'Gupta',
 ];
 const titles = ['Engineer', 'Designer', 'Sales Manager', 'Accountant', null] as const;
+const departments = ['Engineering', 'Design', 'Sales', 'Finance', null] as const;
 
 function user(index: number): DirectoryUser {
   const givenName = givenNames[index % givenNames.length];
@@ -76,6 +79,8 @@ function user(index: number): DirectoryUser {
     // One disabled account, as every real directory has.
     accountEnabled: index !== 5,
     jobTitle: titles[index % titles.length],
+    // Every fifth user has none: out of the SCIM app's scope.
+    department: departments[index % departments.length],
   };
 }
 

@@ -25,6 +25,15 @@ const scimCredentials = {
   SecretToken: 'sample-scim-token-valid-only-in-the-emulator',
 } as const;
 
+/**
+ * The admin credentials that work in this emulator: with the sample SCIM server running, its real address (and the
+ * same token); without it, the placeholder above, which the emulator accepts without calling anything.
+ */
+export const workingScimCredentials = (scimServerBaseAddress?: string) => ({
+  ...scimCredentials,
+  ...(scimServerBaseAddress ? { BaseAddress: scimServerBaseAddress } : {}),
+});
+
 export const sampleTenant = {
   tenantId: sampleTenantId,
   credentials,

@@ -12,6 +12,8 @@ import { errorEnvelope, graphHeaders, type RequestIds } from './errors';
 import { jsonContentType, type EmulatorCall, type EmulatorResponse } from './exchange';
 import { FaultStore } from './faults';
 import { JobCycles } from './jobCycles';
+import { trafficOf } from './provisioning/records';
+import { startScimServer } from './scim/scimServer';
 import { RequestLog } from './requestLog';
 import { sampleTenant } from './sampleTenant';
 import { TenantStore } from './tenantStore';
@@ -102,6 +104,13 @@ function contextFor(options: EmulatorOptions): EmulatorContext {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const tls = options.tls ?? (await createEmulatorTls());
   const context = contextFor(options);
+  const scim = options.scimServer
+    ? await startScimServer({ token: sampleTenant.scimCredentials.SecretToken, now: () => context.clock.now() })
+    : undefined;
+  if (scim) {
+    context.store.scimServerBaseAddress = scim.baseAddress;
+    context.store.reset(context.clock.now());
+  }
   context.cycles.followAll();
   const host = options.host ?? '127.0.0.1';
   const sockets = new Set<Socket>();
@@ -141,9 +150,31 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
           });
         }),
       completed: () => context.cycles.completed(),
+      nextThrottle: (jobId) =>
+        new Promise((resolve) => {
+          const stop = context.cycles.onThrottled((throttled, retryAt) => {
+            if (throttled !== jobId) return;
+            stop();
+            resolve({ retryAt: new Date(retryAt).toISOString() });
+          });
+        }),
+    },
+    scim,
+    directory: {
+      users: () => context.store.directory.users.map((user) => ({ ...user })),
+      updateUser: (id, changes) => {
+        const user = context.store.directory.users.find((candidate) => candidate.id === id);
+        if (user) Object.assign(user, changes, { id });
+        return user !== undefined;
+      },
+    },
+    scimTraffic: (jobId) => {
+      const record = context.store.provisioning.get(jobId);
+      return record && trafficOf(record);
     },
     deleteServicePrincipal: (id) => context.store.deleteServicePrincipal(id),
     reset: () => {
+      scim?.reset();
       context.faults.clear();
       context.log.clear();
       context.cycles.reset();
@@ -214,10 +245,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let closing: Promise<void> | undefined;
   function close(): Promise<void> {
     context.clock.stop();
-    closing ??= new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      for (const socket of sockets) socket.destroy();
-    });
+    closing ??= Promise.all([
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      }),
+      scim?.close(),
+    ]).then(() => undefined);
     return closing;
   }
   return emulator;

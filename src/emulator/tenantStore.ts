@@ -2,7 +2,9 @@
 import { generatedJob, generateServicePrincipals } from './generator';
 import { seededJob, type JobDocument } from './jobFactory';
 import type { ServicePrincipalRecord, TemplateDefinition } from './model';
-import { sampleServicePrincipals, seedJobs, seedSecrets } from './sampleTenant';
+import type { ProvisioningRecord } from './provisioning/records';
+import { sampleGroups, sampleUsers, type DirectoryGroup, type DirectoryUser } from './sampleDirectory';
+import { sampleServicePrincipals, seedJobs, seedSecrets, workingScimCredentials } from './sampleTenant';
 import { templateCatalog } from './sampleTemplates';
 
 export class TenantStore {
@@ -20,6 +22,12 @@ export class TenantStore {
   private secrets = new Map<string, Map<string, string>>();
   /** Per job: when provisionOnDemand was called (emulator clock), for its rate limit; and who it provisioned. */
   readonly onDemand = { calls: new Map<string, number[]>(), provisioned: new Set<string>() };
+  /** The sample SCIM server's BaseAddress while it runs: the seeded working jobs save it as their credential. */
+  scimServerBaseAddress?: string;
+  /** The directory's users and groups now (tests change users; reset restores the sample directory). */
+  directory: { users: DirectoryUser[]; groups: DirectoryGroup[] } = { users: [], groups: [] };
+  /** Per job id: its last real provisioning cycle (entries and SCIM traffic). */
+  readonly provisioning = new Map<string, ProvisioningRecord>();
 
   /** Generated service principals by id, with their 1-based index: their jobs are made on first use. */
   private readonly generated = new Map<string, { sp: ServicePrincipalRecord; index: number }>();
@@ -57,9 +65,18 @@ export class TenantStore {
     this.schemas = new Map();
     this.present = new Set(this.all);
     for (const seed of seedJobs) this.jobsOf(seed.servicePrincipalId).push(seededJob(seed));
+    const working = workingScimCredentials(this.scimServerBaseAddress);
     this.secrets = new Map(
-      seedSecrets.map(({ servicePrincipalId, secrets }) => [servicePrincipalId, new Map(Object.entries(secrets))]),
+      seedSecrets.map(({ servicePrincipalId, secrets }) => [
+        servicePrincipalId,
+        new Map(Object.entries({ ...secrets, BaseAddress: working.BaseAddress })),
+      ]),
     );
+    this.directory = {
+      users: sampleUsers.map((user) => ({ ...user })),
+      groups: sampleGroups.map((group) => ({ ...group })),
+    };
+    this.provisioning.clear();
     this.onDemand.calls.clear();
     this.onDemand.provisioned.clear();
     this.now = now;

@@ -1,4 +1,7 @@
 // The emulator's public vocabulary: what callers configure, inject and read back.
+import type { ScimExchange } from './provisioning/scimClient';
+import type { RunningScimServer } from './scim/scimServer';
+import type { DirectoryUser } from './sampleDirectory';
 
 export interface SampleAppCredentials {
   clientId: string;
@@ -30,6 +33,22 @@ export interface EmulatorOptions {
   clock?: 'real' | 'manual';
   /** Seconds between synchronization cycles of an active job, and before the first; default 15 (real tenants: 40 min). */
   cycleSeconds?: number;
+  /**
+   * Start the sample SCIM server (a real SCIM 2.0 app on 127.0.0.1) beside the emulator: the sample tenant's working
+   * jobs then save its address as BaseAddress and their cycles provision to it for real.
+   */
+  scimServer?: boolean;
+}
+
+/** A job's last real provisioning cycle: every SCIM request and answer, the bearer masked. */
+export interface ScimTraffic {
+  servicePrincipalId: string;
+  jobId: string;
+  cycleId: string;
+  began: string;
+  ended: string;
+  failure: { code: string; message: string } | null;
+  value: ScimExchange[];
 }
 
 /** One synchronization cycle that ran, as the emulator reports it to listeners and the control API. */
@@ -160,8 +179,19 @@ export interface RunningEmulator {
     /** Resolves with the next cycle of this job (of any job when absent). */
     next(jobId?: string): Promise<CycleReport>;
     completed(): CycleReport[];
+    /** Resolves when a real cycle of this job waits for a SCIM 429's Retry-After (emulator time it retries at). */
+    nextThrottle(jobId: string): Promise<{ retryAt: string }>;
   };
   /** Clears faults, the request log and completed cycles, restores the tenant's jobs and secrets, and the clock's start; issued tokens stay valid. */
+  /** The sample SCIM server, when started with `scimServer: true`. */
+  scim?: RunningScimServer;
+  /** The directory the jobs provision from: change a user (e.g. its department, to take it out of scope) until reset. */
+  directory: {
+    users(): DirectoryUser[];
+    updateUser(id: string, changes: Partial<Omit<DirectoryUser, 'id'>>): boolean;
+  };
+  /** The SCIM traffic of a job's last real provisioning cycle; undefined before one ran. */
+  scimTraffic(jobId: string): ScimTraffic | undefined;
   /** Deletes a service principal and its jobs until reset (as deleting an enterprise app does); false if unknown. */
   deleteServicePrincipal(id: string): boolean;
   reset(): void;

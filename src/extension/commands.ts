@@ -1,9 +1,13 @@
 import type { CommandRegistry } from './commandRegistry';
 import * as connection from './commands/connectionCommands';
 import { createJobCommand } from './commands/createJobCommand';
+import * as health from './commands/healthCommands';
 import * as jobs from './commands/jobCommands';
+import * as jobView from './commands/jobViewCommands';
 import * as servicePrincipals from './commands/servicePrincipalCommands';
 import { commandIds as id } from './ids';
+import * as schema from './schema/schemaCommands';
+import { testExpression } from './schema/testExpression';
 import type { Services } from './services';
 
 /**
@@ -50,4 +54,35 @@ export function registerCommands(registry: CommandRegistry, services: Services):
   registry.register(id.pauseJob, 'Could not pause the job', (node) => jobs.pauseJobCommand(services, node));
   registry.register(id.restartJob, 'Could not restart the job', (node) => jobs.restartJobCommand(services, node));
   registry.register(id.deleteJob, 'Could not delete the job', (node) => jobs.deleteJobCommand(services, node));
+  registry.register(id.scanTenant, 'Could not scan the tenant', () => health.scanTenantCommand(services));
+  registry.register(id.openScannedJob, 'Could not open the job', (node) =>
+    health.openScannedJobCommand(services, node),
+  );
+  registry.register(id.showProvisioningLogs, 'Could not show the provisioning logs', (source) =>
+    health.showProvisioningLogsCommand(services, source),
+  );
+  registry.register(id.openJobView, 'Could not open the job view', (node) =>
+    jobView.openJobViewCommand(services, node),
+  );
+  registry.register(id.setCredentials, 'Could not set the credentials', (node) =>
+    jobView.setCredentialsCommand(services, node),
+  );
+  registry.register(id.testConnection, 'Could not test the connection', (node) =>
+    jobView.testConnectionCommand(services, node),
+  );
+  registry.register(id.provisionOnDemand, 'Could not provision on demand', (node) =>
+    jobView.provisionOnDemandCommand(services, node),
+  );
+  registry.register(id.editSchema, 'Could not open the schema', (node) => schema.editSchema(node));
+  registry.register(id.resetSchema, 'Could not reset the schema', (node) => schema.resetSchema(services, node));
+  registry.register(id.compareSchemaWithTemplate, 'Could not compare the schema with its template', (node) =>
+    schema.compareWithTemplate(services, node),
+  );
+  registry.register(id.exportSchema, 'Could not export the schema', (node) => schema.exportSchema(services, node));
+  registry.register(id.restoreSchemaBackup, 'Could not restore the schema', (node) =>
+    schema.restoreSchemaBackup(services, node),
+  );
+  registry.register(id.testExpression, 'Could not test the expression', (uri, offset) =>
+    testExpression(services, uri, offset),
+  );
 }

@@ -8,7 +8,7 @@ import {
 } from '../auth/credentials';
 import { tokenAccount } from '../auth/tokenClaims';
 import { VsCodeSessionCredential } from '../auth/vscodeSessionCredential';
-import { GraphClient } from '../graph/client';
+import { GraphClient, type GraphClientOptions } from '../graph/client';
 import { loopbackEndpoint, nationalClouds, type GraphEndpoint } from '../graph/clouds';
 import type { ApiVersion } from '../graph/types';
 import { contextKeys } from './ids';
@@ -51,6 +51,8 @@ export class ConnectionManager implements vscode.Disposable {
   /** The connection settings of the last attempt: a settings event for settings already in use changes nothing. */
   private lastAttempt?: string;
   private readonly settingsSubscription: vscode.Disposable;
+  /** The current connection's client options, to build a client that asks for more permissions. */
+  private clientOptions?: GraphClientOptions;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -76,6 +78,25 @@ export class ConnectionManager implements vscode.Disposable {
   requireConnection(): Connection {
     if (this.state.kind !== 'signedIn') throw new NotSignedInError();
     return this.state.connection;
+  }
+
+  /**
+   * A client whose delegated token also carries these permissions, asked for now: VS Code shows its consent prompt
+   * when they are new (provisioning logs need one that Synchronization.ReadWrite.All does not include). App-only and
+   * Azure CLI tokens carry what was granted, and the other sign-ins cannot add scopes here: their client is the
+   * connection's, and Graph's 403 says what is missing.
+   */
+  async clientWithPermissions(permissions: readonly string[]): Promise<GraphClient> {
+    const connection = this.requireConnection();
+    const options = this.clientOptions;
+    if (!options || !(options.credential instanceof VsCodeSessionCredential)) return connection.client;
+    const scopes = [
+      ...options.scopes,
+      ...permissions.map((permission) => `${connection.endpoint.resource}/${permission}`),
+    ];
+    const credential = new VsCodeSessionCredential(vscode.authentication, connection.endpoint.vscodeProvider, scopes);
+    await credential.signIn();
+    return new GraphClient({ ...options, credential, scopes });
   }
 
   /** On activation and after settings change: connect without any prompt, or stay signed out quietly. */
@@ -140,22 +161,24 @@ export class ConnectionManager implements vscode.Disposable {
       const request = await this.credentialRequest(settings, interactive);
       const credential = createCredential(request);
       const account = await this.verify(credential, settings, interactive);
+      const clientOptions: GraphClientOptions = {
+        endpoint: request.endpoint,
+        credential: credential.credential,
+        scopes: credential.scopes,
+        defaultVersion: settings.apiVersion,
+        acceptLanguage: vscode.env.language || 'en-US',
+        trustedCaPem: request.trustedCaPem,
+        trace: traceRequests(this.log),
+      };
       const connection: Connection = {
-        client: new GraphClient({
-          endpoint: request.endpoint,
-          credential: credential.credential,
-          scopes: credential.scopes,
-          defaultVersion: settings.apiVersion,
-          acceptLanguage: vscode.env.language || 'en-US',
-          trustedCaPem: request.trustedCaPem,
-          trace: traceRequests(this.log),
-        }),
+        client: new GraphClient(clientOptions),
         endpoint: request.endpoint,
         method: settings.signInMethod,
         account,
         tenant: request.tenant,
       };
       if (generation !== this.generation) return undefined;
+      this.clientOptions = clientOptions;
       this.log.info(
         `Signed in with ${signInMethods[settings.signInMethod]} as ${account} (${request.endpoint.displayName}, tenant ${request.tenant || 'organizations'}).`,
       );

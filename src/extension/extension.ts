@@ -3,14 +3,21 @@ import { EntityStore } from '../model/entityStore';
 import { CommandRegistry } from './commandRegistry';
 import { registerCommands } from './commands';
 import { ConnectionManager } from './connection';
+import { HealthView } from './health/healthView';
+import { CredentialOperations } from './jobs/credentialOperations';
 import { JobCreation } from './jobs/jobCreation';
 import { JobOperations } from './jobs/jobOperations';
+import { OnDemandOperation } from './jobs/onDemandOperation';
+import { JobViewController } from './jobView/jobViewController';
 import { createLog } from './log';
+import { LogsPanel } from './logs/logsPanel';
 import { safe } from './plainText';
 import { ResponseViewController } from './responseViewController';
+import { SchemaEditing } from './schema/schemaEditing';
 import type { Services } from './services';
 import { invalidApiVersion, settingsSection } from './settings';
 import { ConnectionStatusBar } from './statusBar';
+import { SchemaBrowser } from './tree/schemaBrowser';
 import { ServicePrincipalsTree } from './tree/servicePrincipalsTree';
 import { Ui } from './ui';
 
@@ -27,10 +34,33 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const connection = new ConnectionManager(context, log);
   const jobs = new JobOperations(connection, store, ui);
   const creation = new JobCreation(connection, store, ui, jobs);
-  const tree = new ServicePrincipalsTree(connection, store, context.globalState);
+  const schemaBrowser = new SchemaBrowser(connection);
+  const tree = new ServicePrincipalsTree(connection, store, context.globalState, schemaBrowser);
   const statusBar = new ConnectionStatusBar(connection);
   const responses = new ResponseViewController(context, connection, store, jobs, registry, log);
-  const services: Services = { connection, store, jobs, creation, tree, responses, ui, registry, log };
+  const health = new HealthView(connection, store, ui);
+  const logs = new LogsPanel(context, connection, ui, registry);
+  const credentials = new CredentialOperations(connection, store, ui);
+  const onDemand = new OnDemandOperation(connection, ui);
+  const jobViews = new JobViewController(context, store, jobs, registry);
+  const schemas = new SchemaEditing(context, connection, store, ui, registry);
+  const services: Services = {
+    connection,
+    store,
+    jobs,
+    creation,
+    tree,
+    responses,
+    credentials,
+    onDemand,
+    jobViews,
+    ui,
+    registry,
+    log,
+    health,
+    logs,
+    schemas,
+  };
   registerCommands(registry, services);
 
   const reportApiVersion = () => {
@@ -49,7 +79,15 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     tree,
     statusBar,
     responses,
+    schemas,
+    schemaBrowser,
+    schemas.saving.onDidChangeSchema((target) => schemaBrowser.forget(target.servicePrincipal.id, target.job.id)),
     responses.panel.registerSerializer(),
+    health,
+    logs,
+    logs.registerSerializer(),
+    jobViews,
+    jobViews.registerSerializer(),
     connection.onDidChange(() => {
       store.clear();
       tree.refresh();

@@ -24,6 +24,19 @@ export const commandIds = {
   pauseJob: 'graphSync.pauseJob',
   restartJob: 'graphSync.restartJob',
   deleteJob: 'graphSync.deleteJob',
+  scanTenant: 'graphSync.scanTenant',
+  openScannedJob: 'graphSync.openScannedJob',
+  showProvisioningLogs: 'graphSync.showProvisioningLogs',
+  openJobView: 'graphSync.openJobView',
+  setCredentials: 'graphSync.setCredentials',
+  testConnection: 'graphSync.testConnection',
+  provisionOnDemand: 'graphSync.provisionOnDemand',
+  editSchema: 'graphSync.editSchema',
+  resetSchema: 'graphSync.resetSchema',
+  compareSchemaWithTemplate: 'graphSync.compareSchemaWithTemplate',
+  exportSchema: 'graphSync.exportSchema',
+  restoreSchemaBackup: 'graphSync.restoreSchemaBackup',
+  testExpression: 'graphSync.testExpression',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];
@@ -32,11 +45,14 @@ export const viewContainerId = 'graphSync';
 
 export const viewIds = {
   servicePrincipals: 'graphSync.servicePrincipals',
+  health: 'graphSync.health',
 } as const;
 
 /** Webview panel types (the serializer and `onWebviewPanel:` activation use them). */
 export const panelTypes = {
   response: 'graphSync.response',
+  provisioningLogs: 'graphSync.provisioningLogs',
+  jobView: 'graphSync.jobView',
 } as const;
 
 /** Context keys that package.json's `when` clauses read. */

@@ -1,9 +1,9 @@
 // The webview panel that shows a Graph response (src/webview renders it). One panel is reused; it survives a
 // window reload through a serializer and the state the webview saves, never through retainContextWhenHidden.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { CommandRegistry } from './commandRegistry';
 import { panelTypes } from './ids';
+import { webviewOptions, webviewPage } from './webviewPage';
 import {
   isViewModel,
   responseActions,
@@ -35,6 +35,12 @@ export class ResponsePanel implements vscode.Disposable {
   private readonly rendered = new vscode.EventEmitter<RenderedResponse>();
   /** An action is running: another click (a double click on Start Job) is ignored rather than sent twice. */
   private acting = false;
+  /**
+   * The view's job changed in the store while an action ran: the action's own answer will replace the view, so the
+   * change is posted only if the action ends without one. One action, one new view: a second render would take the
+   * focus the webview gave back to the button or heading.
+   */
+  private updatedWhileActing = false;
 
   /** Fired when the webview has put a view on screen (tests wait on it). */
   readonly onDidRender = this.rendered.event;
@@ -70,6 +76,7 @@ export class ResponsePanel implements vscode.Disposable {
       );
     }
     this.panel!.title = view.title;
+    this.updatedWhileActing = false;
     await this.ready.promise;
     // A later show() may have replaced the view while this one waited; post what is current, once the page listens.
     if (this.view) await this.post(this.view);
@@ -84,7 +91,8 @@ export class ResponsePanel implements vscode.Disposable {
   async update(view: ResponseViewModel): Promise<void> {
     if (!this.panel) return;
     this.view = view;
-    if (this.isReady) await this.post(view);
+    if (this.acting) this.updatedWhileActing = true;
+    else if (this.isReady) await this.post(view);
   }
 
   /** Runs a button of the action bar on the view on screen, as the webview's message does (tests call it directly). */
@@ -106,6 +114,8 @@ export class ResponsePanel implements vscode.Disposable {
       }
     } finally {
       this.acting = false;
+      if (this.updatedWhileActing && this.isReady && this.view) await this.post(this.view);
+      this.updatedWhileActing = false;
     }
   }
 
@@ -148,11 +158,7 @@ export class ResponsePanel implements vscode.Disposable {
   }
 
   private webviewOptions(): vscode.WebviewOptions {
-    return {
-      enableScripts: true,
-      enableCommandUris: false,
-      localResourceRoots: [this.resource('dist'), this.resource('media')],
-    };
+    return webviewOptions(this.context.extensionUri);
   }
 
   private receive(message: WebviewToHost): void {
@@ -197,35 +203,13 @@ export class ResponsePanel implements vscode.Disposable {
     this.ready.resolve();
   }
 
-  private resource(...path: string[]): vscode.Uri {
-    return vscode.Uri.joinPath(this.context.extensionUri, ...path);
-  }
-
   private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(18).toString('base64');
-    const asset = (...path: string[]) => webview.asWebviewUri(this.resource(...path)).toString();
-    const csp = [
-      "default-src 'none'",
-      `style-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-      `img-src ${webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
-    ].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-  <meta charset="UTF-8">
-  <meta http-equiv="Content-Security-Policy" content="${csp}">
-  <meta name="viewport" content="width=device-width, initial-scale=1.0">
-  <link rel="stylesheet" href="${asset('dist', 'codicons', 'codicon.css')}">
-  <link rel="stylesheet" href="${asset('media', 'response.css')}">
-  <title>Graph response</title>
-</head>
-<body>
-  <main id="app" aria-busy="true"><p>Loading the response…</p></main>
-  <script nonce="${nonce}" src="${asset('dist', 'webview.js')}"></script>
-</body>
-</html>`;
+    return webviewPage(webview, this.context.extensionUri, {
+      title: 'Graph response',
+      script: ['dist', 'webview.js'],
+      style: ['media', 'response.css'],
+      loading: 'Loading the response…',
+    });
   }
 
   dispose(): void {

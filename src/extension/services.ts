@@ -2,9 +2,15 @@ import type * as vscode from 'vscode';
 import type { EntityStore } from '../model/entityStore';
 import type { CommandRegistry } from './commandRegistry';
 import type { ConnectionManager } from './connection';
+import type { HealthView } from './health/healthView';
 import type { JobCreation } from './jobs/jobCreation';
 import type { JobOperations } from './jobs/jobOperations';
+import type { LogsPanel } from './logs/logsPanel';
+import type { CredentialOperations } from './jobs/credentialOperations';
+import type { OnDemandOperation } from './jobs/onDemandOperation';
+import type { JobViewController } from './jobView/jobViewController';
 import type { ResponseViewController } from './responseViewController';
+import type { SchemaEditing } from './schema/schemaEditing';
 import type { ServicePrincipalsTree } from './tree/servicePrincipalsTree';
 import type { Ui } from './ui';
 
@@ -16,7 +22,13 @@ export interface Services {
   creation: JobCreation;
   tree: ServicePrincipalsTree;
   responses: ResponseViewController;
+  credentials: CredentialOperations;
+  onDemand: OnDemandOperation;
+  jobViews: JobViewController;
+  schemas: SchemaEditing;
   ui: Ui;
   registry: CommandRegistry;
   log: vscode.LogOutputChannel;
+  health: HealthView;
+  logs: LogsPanel;
 }

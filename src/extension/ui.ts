@@ -45,6 +45,8 @@ export interface ScriptedAnswers {
   pick: (string[] | undefined)[];
   /** The text typed into the next input box; undefined cancels it. */
   input: (string | undefined)[];
+  /** The file chosen in the next save dialog; undefined cancels it. */
+  save: (vscode.Uri | undefined)[];
 }
 
 /**
@@ -53,7 +55,7 @@ export interface ScriptedAnswers {
  * link, whoever forgot `safe`); quick pick items are tenant text and are made plain entirely.
  */
 export class Ui implements vscode.Disposable {
-  readonly answers: ScriptedAnswers = { pick: [], input: [] };
+  readonly answers: ScriptedAnswers = { pick: [], input: [], save: [] };
   private readonly shown = new vscode.EventEmitter<ShownMessage>();
   readonly onDidShow = this.shown.event;
 
@@ -121,6 +123,17 @@ export class Ui implements vscode.Disposable {
     });
   }
 
+  /** Where to write a file: a save dialog; resolves to the chosen file, or undefined when cancelled. */
+  async saveAs(options: {
+    title: string;
+    defaultUri?: vscode.Uri;
+    filters?: Record<string, string[]>;
+  }): Promise<vscode.Uri | undefined> {
+    this.tell('pick', options.title);
+    if (this.answers.save.length > 0) return this.answers.save.shift();
+    return vscode.window.showSaveDialog({ ...options, title: withoutLinks(options.title) });
+  }
+
   /**
    * Runs a Graph operation with progress where the user looks: a progress bar on the tree view and a cancellable
    * notification that says what is happening. Cancelling aborts the request.
@@ -134,6 +147,29 @@ export class Ui implements vscode.Disposable {
           const abort = new AbortController();
           const subscription = token.onCancellationRequested(() => abort.abort(new vscode.CancellationError()));
           return task(abort.signal).finally(() => subscription.dispose());
+        },
+      ),
+    );
+  }
+
+  /**
+   * Progress on a given view and in a cancellable notification whose text the task updates as it goes ("120 of 5,000
+   * service principals"); cancelling aborts the signal.
+   */
+  countedProgress<T>(
+    viewId: string,
+    title: string,
+    task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>,
+  ): Thenable<T> {
+    const text = this.tell('progress', title);
+    return vscode.window.withProgress({ location: { viewId } }, () =>
+      vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: text, cancellable: true },
+        (progress, token) => {
+          const abort = new AbortController();
+          const subscription = token.onCancellationRequested(() => abort.abort(new vscode.CancellationError()));
+          const report = (message: string) => progress.report({ message: withoutLinks(message) });
+          return task(abort.signal, report).finally(() => subscription.dispose());
         },
       ),
     );

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startEmulator, type RunningEmulator } from '../../src/emulator';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator';
 import type { Cleanup } from './cleanup';
 
 /** The Graph emulator as a VS Code test host sees it: its CA in a file, the variables and the user settings to use it. */
@@ -18,8 +18,11 @@ export interface WiredEmulator {
  * when the extension host starts), so TLS stays verified end to end. Its clock is manual: a started job stays NotRun
  * until a test advances the clock (EmulatorControl.advanceClock), so no cycle changes a job behind a test's back.
  */
-export async function startWiredEmulator(cleanup: Cleanup): Promise<WiredEmulator> {
-  const emulator = await startEmulator({ port: 0, clock: 'manual' });
+export async function startWiredEmulator(
+  cleanup: Cleanup,
+  options: EmulatorOptions = { port: 0, clock: 'manual' },
+): Promise<WiredEmulator> {
+  const emulator = await startEmulator(options);
   cleanup.add('close the emulator', () => emulator.close());
   const caFile = path.join(cleanup.tempDir('emulator-ca'), 'emulator-ca.pem');
   fs.writeFileSync(caFile, emulator.tls.caCertPem);

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { commandIds, contextKeys, panelTypes, viewContainerId, viewIds } from '../../src/extension/ids';
+import { schemaScheme } from '../../src/extension/schema/schemaUris';
 import { extensionId } from './support';
 
 interface Contributes {
@@ -20,7 +21,7 @@ describe('package.json contributions', () => {
     assert.deepEqual(sorted(contributes().commands.map((c) => c.command)), sorted(Object.values(commandIds)));
     // VS Code adds focus/open/… commands for each view (graphSync.servicePrincipals.*): those are not ours.
     const registered = (await vscode.commands.getCommands(true)).filter(
-      (id) => id.startsWith('graphSync.') && !id.startsWith(`${viewIds.servicePrincipals}.`),
+      (id) => id.startsWith('graphSync.') && !Object.values(viewIds).some((view) => id.startsWith(`${view}.`)),
     );
     assert.deepEqual(sorted(registered), sorted(Object.values(commandIds)));
   });
@@ -37,10 +38,10 @@ describe('package.json contributions', () => {
   it('contributes exactly the views of ids.ts, in its view container, and restores its panels', () => {
     assert.deepEqual(Object.keys(contributes().views), [viewContainerId]);
     const activationEvents = vscode.extensions.getExtension(extensionId)!.packageJSON.activationEvents as string[];
-    assert.deepEqual(
-      activationEvents,
-      Object.values(panelTypes).map((type) => `onWebviewPanel:${type}`),
-    );
+    assert.deepEqual(activationEvents, [
+      ...Object.values(panelTypes).map((type) => `onWebviewPanel:${type}`),
+      `onFileSystem:${schemaScheme}`,
+    ]);
     assert.deepEqual(
       sorted(contributes().views[viewContainerId].map((view) => view.id)),
       sorted(Object.values(viewIds)),

@@ -69,7 +69,7 @@ function validate(context: EmulatorContext, spId: string, request: ReturnType<ty
   const values = request.useSaved
     ? context.store.secretsOf(spId)
     : new Map(request.credentials.map(({ key, value }) => [key, value]));
-  const problem = credentialProblem(values);
+  const problem = credentialProblem(values, context.store.scimServerBaseAddress);
   // Which credential failed is in the message and in OData's error.target (the shape is a guess).
   if (problem) throw new GraphError(400, 'CredentialValidationFailed', problem.message, {}, problem.key);
   return noContent();

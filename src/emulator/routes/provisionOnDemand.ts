@@ -9,6 +9,8 @@ import { onDemandGroupMemberLimit, sampleGroups, sampleUsers } from '../sampleDi
 import { synchronizationSchema, templateSchemaId } from '../sampleSchema';
 import { templateCatalog } from '../sampleTemplates';
 import { servicePrincipalOf } from './templates';
+import { engineTarget, provisionJob } from '../provisioning/cycleRunner';
+import { onDemandAnswer } from '../provisioning/onDemandAnswer';
 
 export const onDemandLimit = { requests: 5, windowMs: 10_000 } as const;
 
@@ -39,7 +41,7 @@ function subjectOf(value: unknown): OnDemandSubject {
   throw badRequest(`The objectTypeName '${String(objectTypeName)}' is not supported: use User or Group.`);
 }
 
-export const provisionOnDemand: RouteHandler = (context, call) => {
+export const provisionOnDemand: RouteHandler = async (context, call) => {
   const { store, clock } = context;
   const sp = servicePrincipalOf(context, call);
   const job = store.job(sp.id, call.params.job);
@@ -77,8 +79,17 @@ export const provisionOnDemand: RouteHandler = (context, call) => {
     subjects.push(...parameter.subjects.map(subjectOf));
   }
   const subject = subjects[0];
+  const entityContext = `${call.origin}/${call.version}/$metadata#microsoft.graph.stringKeyStringValuePair`;
+  const target = engineTarget(store.secretsOf(sp.id));
+  if (target) {
+    // A real SCIM endpoint: the engine provisions this one subject and the answer shows its requests.
+    const id = subject.kind === 'User' ? subject.user.id : subject.group.id;
+    const { outcome } = await provisionJob(store, clock, sp.id, job, target, id);
+    const answer = onDemandAnswer(outcome, { kind: subject.kind, id }, job.templateId, clock.now());
+    return ok({ '@odata.context': entityContext, ...answer });
+  }
   const objectKey = `${key}/${subject.kind === 'User' ? subject.user.id : subject.group.id}`;
-  const credentials = credentialProblem(store.secretsOf(sp.id));
+  const credentials = credentialProblem(store.secretsOf(sp.id), store.scimServerBaseAddress);
   const result = onDemandResult({
     subject,
     targetSystem: job.templateId,
@@ -87,8 +98,5 @@ export const provisionOnDemand: RouteHandler = (context, call) => {
     alreadyProvisioned: store.onDemand.provisioned.has(objectKey),
   });
   if (!credentials) store.onDemand.provisioned.add(objectKey);
-  return ok({
-    '@odata.context': `${call.origin}/${call.version}/$metadata#microsoft.graph.stringKeyStringValuePair`,
-    ...result,
-  });
+  return ok({ '@odata.context': entityContext, ...result });
 };

@@ -78,6 +78,23 @@ export function tenantLogEntries({ store }: EmulatorContext): ProvisioningLogEnt
   const entries: ProvisioningLogEntry[] = [];
   for (const sp of store.servicePrincipals) {
     for (const job of store.jobsOf(sp.id)) {
+      const real = store.provisioning.get(job.id);
+      if (real) {
+        // A real cycle ran (the provisioning engine): its own entries.
+        entries.push(
+          ...logEntriesForCycle({
+            tenantId: store.tenantId,
+            servicePrincipal: { id: sp.id, displayName: sp.displayName },
+            jobId: job.id,
+            cycleId: real.cycleId,
+            began: real.began,
+            result: job.status.lastExecution?.state ?? 'Succeeded',
+            changes: real.outcome.entries.length,
+            entries: real.outcome.entries,
+          }),
+        );
+        continue;
+      }
       for (const run of executionsOf(job)) {
         entries.push(
           ...logEntriesForCycle({

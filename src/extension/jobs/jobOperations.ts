@@ -75,6 +75,7 @@ export class JobOperations {
    */
   async read(
     target: Pick<JobTarget, 'servicePrincipal'> & { job: Pick<SynchronizationJob, 'id'> },
+    options: { quiet?: boolean } = {},
   ): Promise<GraphResponse | GraphRequestError> {
     const { client } = this.connection.requireConnection();
     const { servicePrincipal, job } = target;
@@ -83,14 +84,17 @@ export class JobOperations {
       { servicePrincipal, job: this.store.job(servicePrincipal.id, job.id)?.value ?? job },
       this.store,
     );
+    const get = (signal?: AbortSignal) =>
+      getJob(client, servicePrincipal.id, job.id, {
+        version: this.connection.apiVersion,
+        signal,
+        eventualConsistencyRetries,
+      });
     try {
-      const response = await this.ui.progress(`Reading the ${what}…`, (signal) =>
-        getJob(client, servicePrincipal.id, job.id, {
-          version: this.connection.apiVersion,
-          signal,
-          eventualConsistencyRetries,
-        }),
-      );
+      // quiet: a view's own refresh, which the user did not ask for, shows in the status bar only.
+      const response = options.quiet
+        ? await this.ui.quietProgress(`Reading the ${what}…`, () => get())
+        : await this.ui.progress(`Reading the ${what}…`, get);
       const read = parseJob(response.text);
       if (read) this.store.putJob(servicePrincipal.id, read);
       return response;

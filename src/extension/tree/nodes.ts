@@ -6,6 +6,7 @@ import { assessJobHealth } from '../../health/jobHealth';
 import { jobLabel } from '../../model/jobLabel';
 import { commandIds } from '../ids';
 import { templateCaveat, templateDescription } from '../templates';
+import { schemaItem, type SchemaNode } from './schemaNodes';
 
 // Tree nodes are plain data; commands receive them as arguments, so a command can also be called with an object of
 // the same shape (from the palette flow or a test). All tenant text is put into labels, descriptions and plain-string
@@ -53,7 +54,8 @@ export interface MessageNode {
   command?: vscode.Command;
 }
 
-export type TreeNode = ServicePrincipalNode | GroupNode | TemplateNode | JobNode | LoadMoreNode | MessageNode;
+export type TreeNode =
+  ServicePrincipalNode | GroupNode | TemplateNode | JobNode | LoadMoreNode | MessageNode | SchemaNode;
 
 /** The parent id of messages at the top of the tree. */
 export const rootId = 'root';
@@ -75,6 +77,8 @@ export function nodeId(node: TreeNode): string {
       return 'loadMore';
     case 'message':
       return `${node.parentId}/message`;
+    case 'schema':
+      return node.id;
   }
 }
 
@@ -134,6 +138,8 @@ function itemFor(node: TreeNode): vscode.TreeItem {
     }
     case 'job':
       return jobItem(node);
+    case 'schema':
+      return schemaItem(node);
     case 'loadMore': {
       const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
       item.iconPath = new vscode.ThemeIcon('ellipsis');
@@ -179,7 +185,8 @@ function jobItem(node: JobNode): vscode.TreeItem {
   const job = node.job;
   const state = jobState(job);
   const label = jobLabel(job, node.siblings);
-  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+  // Collapsed: its child is the job's Schema node (tree/schemaNodes.ts).
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
   const every = describeInterval(job.schedule?.interval);
   const health = job.status ? assessJobHealth(job, new Date()).quarantine : undefined;
   // A quarantined job says how long it has been so and how long Entra waits before disabling it, not its schedule.

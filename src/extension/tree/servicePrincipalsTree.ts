@@ -8,6 +8,7 @@ import { contextKeys, viewIds } from '../ids';
 import { readSettings } from '../settings';
 import { sortTemplates } from '../templates';
 import { emptyListNode, errorNode, retryRoot, retryServicePrincipal, viewDescription } from './messages';
+import type { SchemaBrowser } from './schemaBrowser';
 import { type Load, TreeLoads } from './treeLoads';
 import { groupId, nodeId, rootId, toTreeItem, type JobNode, type ServicePrincipalNode, type TreeNode } from './nodes';
 
@@ -36,11 +37,13 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
   private readonly listed = new Map<string, ServicePrincipalNode>();
   private readonly loads: TreeLoads;
   private readonly storeSubscription: { dispose(): void };
+  private readonly schemaSubscription: vscode.Disposable;
 
   constructor(
     private readonly connection: ConnectionManager,
     private readonly store: EntityStore,
     private readonly state: vscode.Memento,
+    private readonly schemas: SchemaBrowser,
   ) {
     this.loads = new TreeLoads(connection);
     this.view = vscode.window.createTreeView(viewIds.servicePrincipals, {
@@ -48,6 +51,7 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
       showCollapseAll: true,
     });
     this.storeSubscription = store.onDidChange((change) => this.follow(change));
+    this.schemaSubscription = schemas.onDidChange((node) => this.changed.fire(node));
     this.describe();
     void this.setContext();
   }
@@ -86,6 +90,8 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
     if (!node) return this.rootChildren();
     if (node.kind === 'servicePrincipal') return this.servicePrincipalChildren(node);
     if (node.kind === 'group') return this.groupChildren(node.servicePrincipal, node.group);
+    if (node.kind === 'job') return [this.schemas.rootOf(nodeId(node), node.servicePrincipal.id, node.job.id)];
+    if (node.kind === 'schema') return this.schemas.children(node);
     return [];
   }
 
@@ -96,6 +102,7 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
     this.loadingMore = undefined;
     this.synchronization.clear();
     this.listed.clear();
+    this.schemas.clear();
     this.describe();
     this.changed.fire(undefined);
   }
@@ -260,6 +267,7 @@ export class ServicePrincipalsTree implements vscode.TreeDataProvider<TreeNode>,
   dispose(): void {
     this.loads.dispose();
     this.storeSubscription.dispose();
+    this.schemaSubscription.dispose();
     this.view.dispose();
     this.changed.dispose();
   }

@@ -1,4 +1,4 @@
-import type { RunningEmulator } from '../../../src/emulator';
+import type { EmulatorOptions, RunningEmulator } from '../../../src/emulator';
 import { launchBrowser } from '../../harness/browser';
 import { Cleanup } from '../../harness/cleanup';
 import { createProfile, installExtension, startCodeServer } from '../../harness/codeServer';
@@ -29,8 +29,9 @@ export interface PackagedWorkbench {
 export async function servePackagedWorkbench(
   cleanup: Cleanup,
   env: NodeJS.ProcessEnv = {},
+  emulatorOptions?: EmulatorOptions,
 ): Promise<PackagedWorkbench> {
-  const wired = await startWiredEmulator(cleanup);
+  const wired = await startWiredEmulator(cleanup, emulatorOptions);
   const vsix = await packageExtension(cleanup.tempDir('vsix'));
   log(`packaged the extension in ${vsix.milliseconds} ms`);
   const profile = createProfile(cleanup, wired.settings, { ...wired.env, ...env });

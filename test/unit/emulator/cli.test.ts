@@ -13,7 +13,13 @@ describe('emulator: command line', function () {
   this.timeout(30_000);
 
   it('parses ports, tenant size, CA file, faults and latency', () => {
-    assert.deepEqual(parseEmulatorArgs([]), { port: defaultPort, faults: [], manualClock: false, help: false });
+    assert.deepEqual(parseEmulatorArgs([]), {
+      port: defaultPort,
+      faults: [],
+      manualClock: false,
+      scimServer: false,
+      help: false,
+    });
     const options = parseEmulatorArgs([
       '--port',
       '0',
@@ -33,6 +39,7 @@ describe('emulator: command line', function () {
       servicePrincipalCount: 100000,
       caOut: 'ca.pem',
       manualClock: false,
+      scimServer: false,
       help: false,
       faults: [
         { route: 'createJob', kind: 'unavailable', times: 2 },
@@ -46,6 +53,7 @@ describe('emulator: command line', function () {
       faults: [],
       cycleSeconds: 5,
       manualClock: true,
+      scimServer: false,
       help: false,
     });
   });

@@ -16,8 +16,11 @@ const required = [
   'media/activitybar.svg',
   'media/icon.png',
   'media/response.css',
+  'media/logs.css',
   'dist/extension.js',
   'dist/webview.js',
+  'dist/logsView.js',
+  'dist/jobView.js',
   'dist/codicons/codicon.css',
   'dist/codicons/codicon.ttf',
   // Loaded by dist/extension.js on first use (scripts/build.mjs).

@@ -1,0 +1,24 @@
+// What the emulator keeps of a job's last real provisioning cycle: its entries (for the provisioning logs) and its
+// SCIM traffic (for the user to read what Entra would have sent, bearer masked), served by the control API.
+import type { ProvisioningOutcome } from './engine';
+
+export interface ProvisioningRecord {
+  servicePrincipalId: string;
+  jobId: string;
+  cycleId: string;
+  /** Emulator time, ms since the epoch. */
+  began: number;
+  ended: number;
+  outcome: ProvisioningOutcome;
+}
+
+/** The traffic record as the control API lists it. */
+export const trafficOf = (record: ProvisioningRecord) => ({
+  servicePrincipalId: record.servicePrincipalId,
+  jobId: record.jobId,
+  cycleId: record.cycleId,
+  began: new Date(record.began).toISOString(),
+  ended: new Date(record.ended).toISOString(),
+  failure: record.outcome.failure ?? null,
+  value: record.outcome.traffic,
+});

@@ -1,0 +1,102 @@
+// SCIM 2.0 (RFC 7643/7644) for the sample SCIM server, by SCIMMY: schemas, filters, PatchOp, list responses and
+// error messages come from the library; this file only gives it storage. SCIMMY keeps its resource declarations in
+// one process-wide registry, so the handlers are declared once and reach each server's data through `ctx`.
+import { randomUUID } from 'node:crypto';
+import SCIMMY from 'scimmy';
+
+export type ScimRecord = Record<string, unknown> & { id: string };
+
+/** One SCIM server's data: users and groups by id. */
+export class ScimData {
+  readonly users = new Map<string, ScimRecord>();
+  readonly groups = new Map<string, ScimRecord>();
+  /** Unique attribute (lower case) → id, so that matching and uniqueness checks do not scan every resource. */
+  readonly keys = { users: new Map<string, string>(), groups: new Map<string, string>() };
+  constructor(readonly now: () => number) {}
+
+  clear(): void {
+    for (const table of [this.users, this.groups, this.keys.users, this.keys.groups]) table.clear();
+  }
+}
+
+type Kind = 'users' | 'groups';
+/** The attribute each kind must keep unique (RFC 7643 §4.1: userName; displayName for groups is the server's choice). */
+const uniqueBy: Record<Kind, string> = { users: 'userName', groups: 'displayName' };
+
+const lower = (value: unknown) => String(value ?? '').toLowerCase();
+
+/** `attribute eq "value"` on the unique attribute: looked up directly instead of scanning every resource. */
+function equalityLookup(kind: Kind, filter: unknown): string | undefined {
+  const clauses = filter as Record<string, unknown>[] | undefined;
+  if (!clauses || clauses.length !== 1) return undefined;
+  const entries = Object.entries(clauses[0]);
+  if (entries.length !== 1) return undefined;
+  const [name, comparison] = entries[0];
+  if (name.toLowerCase() !== uniqueBy[kind].toLowerCase() || !Array.isArray(comparison)) return undefined;
+  return comparison[0] === 'eq' && typeof comparison[1] === 'string' ? comparison[1] : undefined;
+}
+
+/** Users and Groups share one declaration; typed as Users so the handlers' signatures line up. */
+type ResourceClass = typeof SCIMMY.Resources.User;
+
+function declare(resource: ResourceClass, kind: Kind): void {
+  const table = (ctx: unknown) => (ctx as ScimData)[kind];
+  resource
+    .egress((request, ctx) => {
+      const records = table(ctx);
+      if (request.id !== undefined) {
+        const found = records.get(request.id);
+        if (!found) throw new SCIMMY.Types.Error(404, null as unknown as string, `Resource ${request.id} not found`);
+        return structuredClone(found) as never;
+      }
+      const wanted = equalityLookup(kind, request.filter);
+      if (wanted !== undefined) {
+        const id = (ctx as ScimData).keys[kind].get(lower(wanted));
+        return (id === undefined ? [] : [structuredClone(records.get(id)!)]) as never;
+      }
+      const all = [...records.values()].map((record) => structuredClone(record));
+      return (request.filter ? request.filter.match(all) : all) as never;
+    })
+    .ingress((request, instance, ctx) => {
+      const data = ctx as ScimData;
+      const records = table(ctx);
+      const value = JSON.parse(JSON.stringify(instance)) as Record<string, unknown>;
+      const key = uniqueBy[kind];
+      const keys = data.keys[kind];
+      const holder = keys.get(lower(value[key]));
+      // RFC 7644 §3.3: 409 with scimType "uniqueness" when the unique attribute is taken.
+      if (holder !== undefined && holder !== request.id)
+        throw new SCIMMY.Types.Error(409, 'uniqueness', `${key} '${String(value[key])}' is already taken`);
+      const at = new Date(data.now()).toISOString();
+      const previous = request.id === undefined ? undefined : records.get(request.id);
+      if (request.id !== undefined && !previous)
+        throw new SCIMMY.Types.Error(404, null as unknown as string, `Resource ${request.id} not found`);
+      const id = previous?.id ?? randomUUID();
+      const meta = { created: (previous?.meta as { created?: string } | undefined)?.created ?? at, lastModified: at };
+      const stored: ScimRecord = { ...value, id, meta };
+      records.set(id, stored);
+      if (previous) keys.delete(lower(previous[key]));
+      keys.set(lower(value[key]), id);
+      return structuredClone(stored) as never;
+    })
+    .degress((request, ctx) => {
+      const found = request.id === undefined ? undefined : table(ctx).get(request.id);
+      if (!found) throw new SCIMMY.Types.Error(404, null as unknown as string, `Resource ${request.id} not found`);
+      table(ctx).delete(found.id);
+      (ctx as ScimData).keys[kind].delete(lower(found[uniqueBy[kind]]));
+    });
+  SCIMMY.Resources.declare(resource);
+}
+
+let declared = false;
+/** Declares Users (with the enterprise extension) and Groups once per process. */
+export function scimResources() {
+  if (!declared) {
+    SCIMMY.Config.set({ patch: true, filter: { supported: true, maxResults: 200 }, sort: false, bulk: false });
+    SCIMMY.Resources.User.extend(SCIMMY.Schemas.EnterpriseUser, false);
+    declare(SCIMMY.Resources.User, 'users');
+    declare(SCIMMY.Resources.Group as unknown as ResourceClass, 'groups');
+    declared = true;
+  }
+  return { Users: SCIMMY.Resources.User, Groups: SCIMMY.Resources.Group, SCIMMY };
+}

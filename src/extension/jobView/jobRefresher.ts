@@ -1,0 +1,63 @@
+// One timer per job view: reads the job again while the view is visible, less often while nothing changes
+// (backoff), never sooner than Graph's Retry-After, and not at all while the view is hidden.
+
+export interface RefreshOutcome {
+  changed: boolean;
+  retryAfterSeconds?: number;
+}
+
+export const refreshDelays = { firstMs: 10_000, maxMs: 160_000 } as const;
+
+/** The timer functions, replaceable so that a test runs the refresher on its own clock. */
+export interface Timers {
+  set(run: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+const realTimers: Timers = {
+  set: (run, ms) => setTimeout(run, ms),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export class JobRefresher {
+  private timer: unknown;
+  private delayMs: number = refreshDelays.firstMs;
+  private running = false;
+
+  constructor(
+    private readonly read: () => Promise<RefreshOutcome>,
+    private readonly wanted: () => boolean,
+    private readonly timers: Timers = realTimers,
+  ) {}
+
+  /** Starts the timer when it is wanted and not already running; a change the user made starts it from the beginning. */
+  schedule(reset = false): void {
+    if (reset) {
+      this.delayMs = refreshDelays.firstMs;
+      this.stop();
+    }
+    if (this.timer !== undefined || this.running || !this.wanted()) return;
+    this.timer = this.timers.set(() => void this.tick(), this.delayMs);
+  }
+
+  stop(): void {
+    if (this.timer !== undefined) this.timers.clear(this.timer);
+    this.timer = undefined;
+  }
+
+  private async tick(): Promise<void> {
+    this.timer = undefined;
+    this.running = true;
+    try {
+      const outcome = await this.read();
+      this.delayMs = outcome.changed ? refreshDelays.firstMs : Math.min(this.delayMs * 2, refreshDelays.maxMs);
+      if (outcome.retryAfterSeconds !== undefined)
+        this.delayMs = Math.max(this.delayMs, outcome.retryAfterSeconds * 1000);
+    } catch {
+      this.delayMs = Math.min(this.delayMs * 2, refreshDelays.maxMs);
+    } finally {
+      this.running = false;
+    }
+    this.schedule();
+  }
+}

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import {
+  JobRefresher,
+  refreshDelays,
+  type RefreshOutcome,
+  type Timers,
+} from '../../../src/extension/jobView/jobRefresher';
+
+/** Timers that run only when the test says so, and remember the delays asked for. */
+function manualTimers() {
+  const pending = new Map<number, () => void>();
+  const delays: number[] = [];
+  let next = 0;
+  const timers: Timers = {
+    set(run, ms) {
+      delays.push(ms);
+      pending.set(++next, run);
+      return next;
+    },
+    clear: (handle) => void pending.delete(handle as number),
+  };
+  /** Runs the one pending timer and waits for the read it starts. */
+  async function fire(): Promise<void> {
+    assert.equal(pending.size, 1, 'exactly one timer is pending');
+    const [[handle, run]] = [...pending];
+    pending.delete(handle);
+    run();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { timers, delays, pending, fire };
+}
+
+describe('The job view refresher', () => {
+  it('backs off while nothing changes, starts over on a change, and never reads before Retry-After', async () => {
+    const clock = manualTimers();
+    const outcomes: RefreshOutcome[] = [
+      { changed: false },
+      { changed: false },
+      { changed: true },
+      { changed: false, retryAfterSeconds: 120 },
+    ];
+    let reads = 0;
+    const refresher = new JobRefresher(
+      async () => outcomes[reads++],
+      () => true,
+      clock.timers,
+    );
+    refresher.schedule();
+    for (let index = 0; index < outcomes.length; index++) await clock.fire();
+    assert.equal(reads, 4);
+    const first = refreshDelays.firstMs;
+    assert.deepEqual(clock.delays, [first, first * 2, first * 4, first, 120_000]);
+  });
+
+  it('keeps one timer, and stops when the view is hidden', async () => {
+    const clock = manualTimers();
+    let visible = true;
+    let reads = 0;
+    const refresher = new JobRefresher(
+      async () => {
+        reads++;
+        return { changed: false };
+      },
+      () => visible,
+      clock.timers,
+    );
+    refresher.schedule();
+    refresher.schedule();
+    assert.equal(clock.pending.size, 1, 'a second schedule adds no timer');
+    visible = false;
+    refresher.stop();
+    assert.equal(clock.pending.size, 0);
+    refresher.schedule();
+    assert.equal(clock.pending.size, 0, 'nothing is scheduled while hidden');
+    assert.equal(reads, 0);
+  });
+});
