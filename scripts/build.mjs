@@ -33,7 +33,7 @@ const nodeBundle = {
 };
 
 // Loaded at run time from their own files beside dist/extension.js, only when needed, so that the extension bundle
-// stays lean: the emulator when the sample tenant starts (src/extension/sampleTenant.ts), undici when a connection
+// stays lean: the emulator when the sample tenant starts (src/extension/sampleTenantEmulator.ts), undici when a connection
 // pins a CA (an emulator connection, src/graph/client.ts), @azure/identity (with MSAL) on the first token request of
 // a method that uses it (src/auth/identityCredential.ts). Each is imported with import(), which stays lazy.
 const emulatorIndex = join(root, 'src/emulator');

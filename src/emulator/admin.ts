@@ -1,7 +1,7 @@
 // The control API under /_emulator (no token): health, faults, request log, reset, deleting a service principal. Not logged, so that reading
 // the request log does not change it.
 import { validateFaultRule } from './faults';
-import { ok, type EmulatorResponse } from './exchange';
+import { ok, type EmulatorResponse } from './call';
 import type { EmulatorHealth, RequestFilter, RequestStage, RunningEmulator } from './types';
 
 export const adminPrefix = '/_emulator/';

@@ -1,6 +1,6 @@
 // What every route handler can reach.
 import type { EmulatorClock } from './clock';
-import type { EmulatorResponse, RoutedCall } from './exchange';
+import type { EmulatorResponse, RoutedCall } from './call';
 import type { FaultStore } from './faults';
 import type { JobCycles } from './jobCycles';
 import type { RequestLog } from './requestLog';

@@ -1,7 +1,7 @@
 // The path of every Graph and token request, over the socket or inside a $batch: route, log, faults, auth, handler.
 import type { EmulatorContext, RouteHandler } from './context';
-import { errorEnvelope, GraphError, notFound } from './errors';
-import type { EmulatorCall, EmulatorResponse, RoutedCall } from './exchange';
+import { errorEnvelope, GraphErrorReply, notFound } from './errors';
+import type { EmulatorCall, EmulatorResponse, RoutedCall } from './call';
 import { faultFailure, outcomeKinds, spoilJson } from './faultEffects';
 import { resolveRoute, type ResolvedRoute } from './routeTable';
 import { handleBatch } from './routes/batch';
@@ -11,11 +11,11 @@ import {
   getTemplateSchema,
   listFilterOperators,
   listSchemaFunctions,
-  parseExpressionRoute,
+  parseExpression,
   patchJobSchema,
   putJobSchema,
 } from './routes/schema';
-import { createJob, deleteJob, getJob, listJobs, pauseJobRoute, restartJobRoute, startJobRoute } from './routes/jobs';
+import { createJob, deleteJob, getJob, listJobs, pauseJob, restartJob, startJob } from './routes/jobs';
 import { getSecrets, putSecrets, validateCredentials, validateJobCredentials } from './routes/credentials';
 import { listGroups, listUsers } from './routes/directory';
 import { provisionOnDemand } from './routes/provisionOnDemand';
@@ -39,16 +39,16 @@ const handlers: Partial<Record<RouteName, RouteHandler>> = {
   createJob,
   getJob,
   deleteJob,
-  startJob: startJobRoute,
-  pauseJob: pauseJobRoute,
-  restartJob: restartJobRoute,
+  startJob,
+  pauseJob,
+  restartJob,
   getJobSchema,
   putJobSchema,
   deleteJobSchema,
   patchJobSchema,
   listSchemaFunctions,
   listFilterOperators,
-  parseExpression: parseExpressionRoute,
+  parseExpression,
   putSecrets,
   getSecrets,
   validateCredentials,
@@ -90,7 +90,7 @@ const synchronizationRoutes = new Set<RouteName>([
 // Unref'd: a long latency fault must not keep a test process (or the CLI) alive after close().
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
-export function errorResponse(call: EmulatorCall, error: GraphError): EmulatorResponse {
+export function errorResponse(call: EmulatorCall, error: GraphErrorReply): EmulatorResponse {
   return {
     status: error.status,
     headers: { ...error.headers },
@@ -143,7 +143,7 @@ async function withFaults(
 
 function failure(call: EmulatorCall, rule: FaultRule): EmulatorResponse {
   const failed = faultFailure(rule)!;
-  return failed instanceof GraphError ? errorResponse(call, failed) : failed;
+  return failed instanceof GraphErrorReply ? errorResponse(call, failed) : failed;
 }
 
 async function answer(
@@ -153,15 +153,19 @@ async function answer(
 ): Promise<EmulatorResponse> {
   try {
     if (resolved.notFound)
-      throw new GraphError(resolved.notFound.status, resolved.notFound.code, resolved.notFound.message);
+      throw new GraphErrorReply(resolved.notFound.status, resolved.notFound.code, resolved.notFound.message);
     const appId = anonymousRoutes.has(resolved.route) ? '' : context.tokens.authenticate(call.headers.authorization);
     // Graph's quirk: a token without synchronization permissions gets 401 UnknownError with an empty message.
     if (synchronizationRoutes.has(resolved.route) && !context.apps.get(appId)?.synchronization)
-      throw new GraphError(401, 'UnknownError', '');
+      throw new GraphErrorReply(401, 'UnknownError', '');
     // Provisioning logs need AuditLog.Read.All or ProvisioningLog.Read.All (FACTS.md). The answer without them is a
     // guess: the 403 Authorization_RequestDenied directory reads give for missing permissions.
     if (resolved.route === 'listProvisioningLogs' && !context.apps.get(appId)?.provisioningLogs) {
-      throw new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+      throw new GraphErrorReply(
+        403,
+        'Authorization_RequestDenied',
+        'Insufficient privileges to complete the operation.',
+      );
     }
     const routed: RoutedCall = {
       ...call,
@@ -173,13 +177,13 @@ async function answer(
     };
     if (resolved.route === 'batch') {
       if (call.inBatch)
-        throw new GraphError(400, 'BadRequest', 'A $batch request cannot contain another $batch request.');
+        throw new GraphErrorReply(400, 'BadRequest', 'A $batch request cannot contain another $batch request.');
       return await handleBatch(routed, (inner) => processCall(context, inner));
     }
     replicationLag(context, routed);
     return await handlers[resolved.route]!(context, routed);
   } catch (error) {
-    if (error instanceof GraphError) return errorResponse(call, error);
+    if (error instanceof GraphErrorReply) return errorResponse(call, error);
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 // Graph's error envelope and the headers every Graph response carries.
 
 /** Thrown by route handlers; becomes `{"error":{…}}` with this status. */
-export class GraphError extends Error {
+export class GraphErrorReply extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
@@ -37,7 +37,7 @@ export function errorEnvelope(
 
 /** What the synchronization service answers for a job or template that does not exist: 404 UnknownError (FACTS.md). */
 export const synchronizationNotFound = (what: string) =>
-  new GraphError(
+  new GraphErrorReply(
     404,
     'UnknownError',
     JSON.stringify({ Message: `The ${what} was not found.`, Code: 'ObjectNotFound' }),
@@ -66,13 +66,13 @@ export function graphHeaders(ids: RequestIds): Record<string, string> {
 }
 
 export const notFound = (id: string) =>
-  new GraphError(
+  new GraphErrorReply(
     404,
     'Request_ResourceNotFound',
     `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
   );
 
-export const badRequest = (message: string, code = 'BadRequest') => new GraphError(400, code, message);
+export const badRequest = (message: string, code = 'BadRequest') => new GraphErrorReply(400, code, message);
 
 const unreadablePayload =
   'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.';

@@ -1,6 +1,6 @@
 // What each fault kind does to a response.
-import { GraphError } from './errors';
-import type { EmulatorResponse } from './exchange';
+import { GraphErrorReply } from './errors';
+import type { EmulatorResponse } from './call';
 import type { FaultKind, FaultRule } from './types';
 
 /** Kinds that replace the answer, before or after the request was applied. */
@@ -19,20 +19,20 @@ const retryAfter = (rule: FaultRule, fallback?: number): Record<string, string> 
 };
 
 /** The failure a rule stands for; undefined for malformedJson, which needs the real answer to spoil. */
-export function faultFailure(rule: FaultRule): GraphError | EmulatorResponse | undefined {
+export function faultFailure(rule: FaultRule): GraphErrorReply | EmulatorResponse | undefined {
   switch (rule.kind) {
     case 'throttle':
       // The message of captured 429s (FACTS.md, "Errors, headers, queries as captured").
-      return new GraphError(429, 'TooManyRequests', 'Please retry again later.', retryAfter(rule, 1));
+      return new GraphErrorReply(429, 'TooManyRequests', 'Please retry again later.', retryAfter(rule, 1));
     case 'unavailable':
-      return new GraphError(
+      return new GraphErrorReply(
         503,
         'serviceNotAvailable',
         'The service is temporarily unavailable. Please retry later.',
         retryAfter(rule),
       );
     case 'gatewayTimeout':
-      return new GraphError(
+      return new GraphErrorReply(
         504,
         'UnknownError',
         'The gateway did not receive a response from the service in time.',

@@ -9,7 +9,7 @@ import { EmulatorClock } from './clock';
 import type { EmulatorContext } from './context';
 import { processCall } from './dispatch';
 import { errorEnvelope, graphHeaders, type RequestIds } from './errors';
-import { jsonContentType, type EmulatorCall, type EmulatorResponse } from './exchange';
+import { jsonContentType, type EmulatorCall, type EmulatorResponse } from './call';
 import { FaultStore } from './faults';
 import { JobCycles } from './jobCycles';
 import { trafficOf } from './provisioning/records';

@@ -1,7 +1,7 @@
 // Access tokens: unsigned JWTs (so clients can read `exp`) with a random signature part, valid only if this
 // emulator issued them. Nothing here is a security boundary; it reproduces Graph's answers to bad tokens.
 import { randomBytes } from 'node:crypto';
-import { GraphError } from './errors';
+import { GraphErrorReply } from './errors';
 
 interface Issued {
   appId: string;
@@ -64,7 +64,7 @@ export class TokenIssuer {
 }
 
 const unauthenticated = (message: string) =>
-  new GraphError(401, 'InvalidAuthenticationToken', message, {
+  new GraphErrorReply(401, 'InvalidAuthenticationToken', message, {
     'WWW-Authenticate':
       'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
   });

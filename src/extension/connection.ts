@@ -13,7 +13,7 @@ import { loopbackEndpoint, nationalClouds, type GraphEndpoint } from '../graph/c
 import type { ApiVersion } from '../graph/types';
 import { contextKeys } from './ids';
 import { traceRequests } from './log';
-import { SampleTenant } from './sampleTenant';
+import { SampleTenant } from './sampleTenantEmulator';
 import { connectionSettings, readSettings, updateSettings, type Settings } from './settings';
 
 /** A signed-in connection to one tenant of one cloud. */

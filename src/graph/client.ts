@@ -32,6 +32,12 @@ export interface GraphClientOptions {
   trace?: (event: RequestTrace) => void;
 }
 
+/** What every Graph call of this layer takes: the API version (else the client's default) and a cancellation signal. */
+export interface CallOptions {
+  version?: ApiVersion;
+  signal?: AbortSignal;
+}
+
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface GraphRequestSpec {

@@ -8,7 +8,7 @@ import { delay } from './delay';
 import { GraphRequestError } from './errors';
 import type { GraphExchange } from './exchange';
 import { parseJob } from './parseJob';
-import type { CallOptions } from './servicePrincipals';
+import type { CallOptions } from './client';
 import { listJobs, synchronizationPath } from './synchronization';
 import type { SynchronizationJob } from './types';
 

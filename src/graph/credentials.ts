@@ -3,7 +3,7 @@
 // and nowhere else: every exchange records the body with the values replaced (recordedBody).
 import type { GraphClient, GraphResponse } from './client';
 import { GraphRequestError, parseErrorEnvelope } from './errors';
-import type { CallOptions } from './servicePrincipals';
+import type { CallOptions } from './client';
 import { jobPath, synchronizationPath } from './synchronization';
 import type { SynchronizationTemplate } from './types';
 

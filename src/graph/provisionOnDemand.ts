@@ -4,7 +4,7 @@
 import type { GraphClient, GraphResponse } from './client';
 import { parseJson } from './client';
 import { synchronizationWritePermissions } from './credentials';
-import type { CallOptions } from './servicePrincipals';
+import type { CallOptions } from './client';
 import { jobPath } from './synchronization';
 
 export type OnDemandObjectType = 'User' | 'Group';

@@ -3,7 +3,8 @@
 // ProvisioningLog.Read.All, which Synchronization.ReadWrite.All does not include (FACTS.md): ask for it only here.
 import type { GraphClient } from './client';
 import { GraphRequestError } from './errors';
-import { odataString, type CallOptions, type Page } from './servicePrincipals';
+import type { CallOptions } from './client';
+import { odataString, type Page } from './servicePrincipals';
 
 export const provisioningLogPermissions = ['AuditLog.Read.All', 'ProvisioningLog.Read.All'] as const;
 

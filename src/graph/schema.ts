@@ -3,7 +3,7 @@
 import type { GraphClient, GraphResponse } from './client';
 import { parseJson } from './client';
 import { GraphRequestError } from './errors';
-import type { CallOptions } from './servicePrincipals';
+import type { CallOptions } from './client';
 import { jobPath, synchronizationPath } from './synchronization';
 import type {
   AttributeMappingFunctionSchema,

@@ -1,5 +1,5 @@
-import type { GraphClient } from './client';
-import type { ApiVersion, ServicePrincipal } from './types';
+import type { CallOptions, GraphClient } from './client';
+import type { ServicePrincipal } from './types';
 
 /** Only what the tree and the pickers show: `$select` keeps each page small and lowers its throttling cost. */
 export const servicePrincipalSelect = 'id,appId,displayName,applicationTemplateId';
@@ -22,11 +22,6 @@ export interface Page<T> {
   nextLink?: string;
   /** Present when Graph was asked to count (advanced queries). */
   totalCount?: number;
-}
-
-export interface CallOptions {
-  version?: ApiVersion;
-  signal?: AbortSignal;
 }
 
 interface ODataPage<T> {

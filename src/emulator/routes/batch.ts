@@ -2,7 +2,7 @@
 // outer request's token and go through the same routes, faults and log as requests of their own.
 import { randomUUID } from 'node:crypto';
 import { badRequest, errorEnvelope, parseJsonBody } from '../errors';
-import { ok, type EmulatorCall, type EmulatorResponse, type RoutedCall } from '../exchange';
+import { ok, type EmulatorCall, type EmulatorResponse, type RoutedCall } from '../call';
 
 export const maxBatchRequests = 20;
 

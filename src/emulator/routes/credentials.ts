@@ -2,8 +2,8 @@
 // (on a job, and on …/jobs before a job exists). Shapes: Graph reference (synchronization-serviceprincipal-put-synchronization,
 // synchronizationjob-validatecredentials) and FACTS.md "Credentials and settings".
 import type { EmulatorContext, RouteHandler } from '../context';
-import { badRequest, GraphError, parseJsonBody, synchronizationNotFound } from '../errors';
-import { noContent, ok, type RoutedCall } from '../exchange';
+import { badRequest, GraphErrorReply, parseJsonBody, synchronizationNotFound } from '../errors';
+import { noContent, ok, type RoutedCall } from '../call';
 import { credentialProblem } from '../credentialCheck';
 import { servicePrincipalOf } from './templates';
 
@@ -71,7 +71,7 @@ function validate(context: EmulatorContext, spId: string, request: ReturnType<ty
     : new Map(request.credentials.map(({ key, value }) => [key, value]));
   const problem = credentialProblem(values, context.store.scimServerBaseAddress);
   // Which credential failed is in the message and in OData's error.target (the shape is a guess).
-  if (problem) throw new GraphError(400, 'CredentialValidationFailed', problem.message, {}, problem.key);
+  if (problem) throw new GraphErrorReply(400, 'CredentialValidationFailed', problem.message, {}, problem.key);
   return noContent();
 }
 

@@ -3,7 +3,7 @@
 // paging, with the errors Graph gives (Graph reference: list users; "Advanced query capabilities on directory objects").
 import type { RouteHandler } from '../context';
 import { badRequest } from '../errors';
-import { ok, type RoutedCall } from '../exchange';
+import { ok, type RoutedCall } from '../call';
 import { decodeSkipToken, encodeSkipToken, parseSelect, parseTop, project, type PageState } from '../odataQuery';
 import { sampleGroups, sampleUsers } from '../sampleDirectory';
 import { searchMatcher } from '../search';

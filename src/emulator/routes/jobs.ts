@@ -1,9 +1,9 @@
 // Synchronization jobs: list, create from a template, get, delete, start, pause, restart (schemas: routes/schema.ts).
 import type { EmulatorContext, RouteHandler } from '../context';
 import { randomBytes } from 'node:crypto';
-import { badRequest, GraphError, parseJsonBody, synchronizationNotFound } from '../errors';
-import { noContent, ok, type RoutedCall } from '../exchange';
-import { pauseJob, restartJob, restartScopesOf, startJob } from '../jobActions';
+import { badRequest, GraphErrorReply, parseJsonBody, synchronizationNotFound } from '../errors';
+import { noContent, ok, type RoutedCall } from '../call';
+import * as transitions from '../jobActions';
 import { newJob, type JobDocument } from '../jobFactory';
 import { jobIdFor } from '../sampleTenant';
 import { servicePrincipalOf } from './templates';
@@ -56,7 +56,7 @@ export const createJob: RouteHandler = (context, call) => {
     throw badRequest(`The synchronization template '${templateId}' was not found for this service principal.`);
   // The refused-create demo: Graph's answer to a caller that may not manage this app (Graph reference: error codes).
   if (sp.refusesJobCreation)
-    throw new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+    throw new GraphErrorReply(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
   // Captured ids: {templateId}.{tenant id without dashes}.{appId}. A second job from the same template would take the
   // same id; what Graph does then is not documented (guess: a distinct id), so a random part is added.
   const standard = jobIdFor(template.id, context.store.tenantId, sp.appId);
@@ -80,23 +80,23 @@ export const deleteJob: RouteHandler = (context, call) => {
   return noContent();
 };
 
-export const startJobRoute: RouteHandler = (context, call) => {
+export const startJob: RouteHandler = (context, call) => {
   const { sp, job } = jobOf(context, call);
-  startJob(job);
+  transitions.startJob(job);
   context.cycles.follow(sp.id, job);
   return noContent();
 };
 
-export const pauseJobRoute: RouteHandler = (context, call) => {
+export const pauseJob: RouteHandler = (context, call) => {
   const { sp, job } = jobOf(context, call);
-  pauseJob(job);
+  transitions.pauseJob(job);
   context.cycles.follow(sp.id, job);
   return noContent();
 };
 
-export const restartJobRoute: RouteHandler = (context, call) => {
+export const restartJob: RouteHandler = (context, call) => {
   const { sp, job } = jobOf(context, call);
-  restartJob(job, restartScopesOf(call.body));
+  transitions.restartJob(job, transitions.restartScopesOf(call.body));
   context.cycles.follow(sp.id, job);
   return noContent();
 };

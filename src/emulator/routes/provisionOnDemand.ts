@@ -2,8 +2,8 @@
 // 10 seconds, Graph reference page), and answers the steps for the first subject (onDemandSteps.ts).
 import type { RouteHandler } from '../context';
 import { credentialProblem } from '../credentialCheck';
-import { badRequest, GraphError, parseJsonBody, synchronizationNotFound } from '../errors';
-import { ok } from '../exchange';
+import { badRequest, GraphErrorReply, parseJsonBody, synchronizationNotFound } from '../errors';
+import { ok } from '../call';
 import { onDemandResult, type OnDemandSubject } from '../onDemandSteps';
 import { onDemandGroupMemberLimit, sampleGroups, sampleUsers } from '../sampleDirectory';
 import { synchronizationSchema, templateSchemaId } from '../sampleSchema';
@@ -51,7 +51,9 @@ export const provisionOnDemand: RouteHandler = async (context, call) => {
   const recent = (store.onDemand.calls.get(key) ?? []).filter((at) => now - at < onDemandLimit.windowMs);
   if (recent.length >= onDemandLimit.requests) {
     const retryAfter = Math.max(1, Math.ceil((recent[0] + onDemandLimit.windowMs - now) / 1000));
-    throw new GraphError(429, 'TooManyRequests', 'Please retry again later.', { 'Retry-After': String(retryAfter) });
+    throw new GraphErrorReply(429, 'TooManyRequests', 'Please retry again later.', {
+      'Retry-After': String(retryAfter),
+    });
   }
   store.onDemand.calls.set(key, [...recent, now]);
 

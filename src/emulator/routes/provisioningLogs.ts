@@ -4,7 +4,7 @@
 // @odata.nextLink with an opaque $skiptoken, as for every Graph list. Default and largest page size are guesses.
 import type { EmulatorContext, RouteHandler } from '../context';
 import { badRequest } from '../errors';
-import { ok } from '../exchange';
+import { ok } from '../call';
 import type { JobDocument } from '../jobFactory';
 import { clauses } from '../odataQuery';
 import { logEntriesForCycle, type ProvisioningLogEntry } from '../provisioningLogs';

@@ -1,8 +1,8 @@
 // Job and template schemas (FACTS.md "Schema editing"): GET/PUT/DELETE a job's schema (PATCH answered like Graph),
 // a template's schema, and the helpers under either: functions, filterOperators, parseExpression.
 import type { EmulatorContext, RouteHandler } from '../context';
-import { badRequest, GraphError, notFound, parseJsonBody } from '../errors';
-import { noContent, ok, type RoutedCall } from '../exchange';
+import { badRequest, GraphErrorReply, notFound, parseJsonBody } from '../errors';
+import { noContent, ok, type RoutedCall } from '../call';
 import type { ServicePrincipalRecord, TemplateDefinition } from '../model';
 import { synchronizationSchema, templateSchemaId } from '../sampleSchema';
 import { templateCatalog } from '../sampleTemplates';
@@ -77,7 +77,7 @@ export const patchJobSchema: RouteHandler = (context, call) => {
     Message: `No HTTP resource was found that matches the request URI 'https://api.syncfabric.windowsazure.com/api/servicePrincipals/${sp.id}/synchronization/jobs/${jobId}/schema?api-version=2.0'.`,
     MessageDetail: "No action was found on the controller 'Schema' that matches the request.",
   });
-  throw new GraphError(404, 'UnknownError', message);
+  throw new GraphErrorReply(404, 'UnknownError', message);
 };
 
 export const getTemplateSchema: RouteHandler = (context, call) => {
@@ -111,7 +111,7 @@ export const listFilterOperators: RouteHandler = (context, call) => {
   });
 };
 
-export const parseExpressionRoute: RouteHandler = (context, call) => {
+export const parseExpression: RouteHandler = (context, call) => {
   checkOwner(context, call);
   const body = parseJsonBody(call.body) as { expression?: unknown; testInputObject?: unknown } | null;
   // Graph's answer without an expression is not documented: 400 is a guess.

@@ -1,7 +1,7 @@
 // GET /servicePrincipals (paged, $select, $filter, $count) and GET /servicePrincipals/{id}.
 import type { RouteHandler } from '../context';
-import { badRequest, GraphError, notFound } from '../errors';
-import { ok, type RoutedCall } from '../exchange';
+import { badRequest, GraphErrorReply, notFound } from '../errors';
+import { ok, type RoutedCall } from '../call';
 import type { ServicePrincipalRecord } from '../model';
 import { searchMatcher } from '../search';
 import {
@@ -90,7 +90,7 @@ export const listServicePrincipals: RouteHandler = ({ store }, call) => {
   const eventual = call.headers['consistencylevel']?.toLowerCase() === 'eventual';
   // Graph's rule for directory objects: `ne`, `not`, $count and the like need an advanced query.
   if (filter?.advancedProperty && !(state.count && eventual)) {
-    throw new GraphError(
+    throw new GraphErrorReply(
       400,
       'Request_UnsupportedQuery',
       `Unsupported or invalid query filter clause specified for property '${filter.advancedProperty}' of resource 'ServicePrincipal'.`,

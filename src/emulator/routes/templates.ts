@@ -1,7 +1,7 @@
 // Synchronization templates of a service principal (or of its application); their schemas: routes/schema.ts.
 import type { EmulatorContext, RouteHandler } from '../context';
 import { notFound, synchronizationNotFound } from '../errors';
-import { ok, type RoutedCall } from '../exchange';
+import { ok, type RoutedCall } from '../call';
 import type { ServicePrincipalRecord, TemplateDefinition } from '../model';
 import { parseSelect, project } from '../odataQuery';
 import { synchronizationSchema, templateSchemaId } from '../sampleSchema';

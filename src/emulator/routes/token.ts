@@ -2,7 +2,7 @@
 // code grant) and the device authorization endpoint.
 // Errors use Entra's OAuth shape (error, error_description with an AADSTS code), not Graph's envelope.
 import type { RouteHandler } from '../context';
-import { ok, type EmulatorCall, type EmulatorResponse } from '../exchange';
+import { ok, type EmulatorCall, type EmulatorResponse } from '../call';
 import { graphResource, type TokenIssuer } from '../tokens';
 
 function entraError(

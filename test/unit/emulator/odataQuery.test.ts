@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { GraphError } from '../../../src/emulator/errors';
+import { GraphErrorReply } from '../../../src/emulator/errors';
 import type { ServicePrincipalRecord } from '../../../src/emulator/model';
 import {
   decodeSkipToken,
@@ -50,7 +50,7 @@ describe('emulator: OData query options', () => {
       "homepage eq 'x'",
       'displayName eq x',
     ]) {
-      assert.throws(() => parseServicePrincipalFilter(filter), GraphError, filter);
+      assert.throws(() => parseServicePrincipalFilter(filter), GraphErrorReply, filter);
     }
   });
 
