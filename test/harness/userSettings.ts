@@ -19,6 +19,8 @@ const quietUserSettings = {
   'git.enabled': false,
   'npm.fetchOnlinePackageInfo': false,
   'security.workspace.trust.enabled': false,
+  // A view's title actions (Filter, Clear Filter…) stay visible when the view shares its container, not only on hover.
+  'workbench.view.alwaysShowHeaderActions': true,
 };
 
 /** Seeds a fresh VS Code user-data dir with the quiet settings plus the test's own. */

@@ -63,6 +63,17 @@ export class Workbench {
     return row;
   }
 
+  /**
+   * Collapses every expanded top-level row of the side bar's trees: a scenario that names rows by label then finds
+   * its own, not one under a service principal an earlier scenario left open (or pushed out of the rendered rows).
+   */
+  async collapseTopLevelRows(): Promise<void> {
+    const expanded = this.sideBar.locator('.monaco-list-row[aria-level="1"][aria-expanded="true"]');
+    for (let closed = 0; closed < 50 && (await expanded.count()) > 0; closed++) {
+      await expanded.first().locator('.monaco-tl-twistie').click();
+    }
+  }
+
   /** Expands a collapsed tree row (no-op when already expanded) and waits until the tree says so. */
   async expandRow(text: string | RegExp): Promise<void> {
     const row = await this.waitForTreeRow(text);
@@ -125,10 +136,18 @@ export class Workbench {
 
   /** Runs a command from the palette by its full title, e.g. 'Graph Sync: Sign In'. */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: seconds(10) });
-    await input.fill(`>${title}`);
+    // A dialog that is still closing makes the workbench inert and takes the palette down with it: open it again.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      try {
+        await input.fill(`>${title}`, { timeout: seconds(10) });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await this.page.keyboard.press('Escape');
+      }
+    }
     await this.page
       .locator('.quick-input-list .monaco-list-row', { hasText: title })
       .first()

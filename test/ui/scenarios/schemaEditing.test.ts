@@ -23,12 +23,8 @@ describe('Job schema', () => {
     const { workbench } = ui();
     const { page } = workbench;
     await workbench.openViewContainer('Graph Sync');
-    // Earlier scenarios leave other service principals open, each with a Schema row: close them so the rows named
-    // below are Salesforce's.
-    const open = workbench.sideBar.locator('.monaco-list-row[aria-level="1"][aria-expanded="true"]');
-    for (let closed = 0; closed < 40 && (await open.count()) > 0; closed++) {
-      await open.first().locator('.monaco-tl-twistie').click();
-    }
+    // Earlier scenarios leave other service principals open, each with a Schema row: the rows named below are Salesforce's.
+    await workbench.collapseTopLevelRows();
     await workbench.expandRow('Salesforce');
     // The template row is labelled SfOutDelta too: the job row is the one whose description shows its state.
     const jobRow = page.locator('.monaco-list-row', { hasText: /SfOutDelta\s*Active/ }).first();
