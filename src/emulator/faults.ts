@@ -1,49 +1,12 @@
 // Injected faults: rules that match requests by route and are used up after `times` matches.
-import { faultKinds, type FaultKind, type FaultRule, type RouteName } from './types';
+import { faultKinds, routeNames, type FaultKind, type FaultRule, type RouteName } from './types';
 
 interface ActiveRule {
   rule: FaultRule;
   remaining: number;
 }
 
-const routeNames: ReadonlySet<string> = new Set<RouteName | '*'>([
-  '*',
-  'openidConfiguration',
-  'token',
-  'deviceCode',
-  'batch',
-  'listServicePrincipals',
-  'getServicePrincipal',
-  'listTemplates',
-  'getTemplate',
-  'getTemplateSchema',
-  'listApplicationTemplates',
-  'listJobs',
-  'createJob',
-  'getJob',
-  'deleteJob',
-  'startJob',
-  'pauseJob',
-  'restartJob',
-  'getJobSchema',
-  'admin',
-  'notFound',
-  'putJobSchema',
-  'deleteJobSchema',
-  'patchJobSchema',
-  'listSchemaFunctions',
-  'listFilterOperators',
-  'parseExpression',
-  'putSecrets',
-  'getSecrets',
-  'validateCredentials',
-  'validateJobCredentials',
-  'provisionOnDemand',
-  'listUsers',
-  'listGroups',
-  'countServicePrincipals',
-  'listProvisioningLogs',
-]);
+const knownRoutes: ReadonlySet<string> = new Set<RouteName | '*'>(['*', ...routeNames]);
 
 /**
  * Upper bounds (chosen here, not Graph's): ten minutes of latency or invisibility and an hour of Retry-After outlast
@@ -71,8 +34,8 @@ const optionalNumber = (rule: Record<string, unknown>, name: string) => {
 export function validateFaultRule(value: unknown): FaultRule {
   if (!value || typeof value !== 'object') throw new TypeError('a fault rule is an object');
   const rule = value as Record<string, unknown>;
-  if (typeof rule.route !== 'string' || !routeNames.has(rule.route))
-    throw new TypeError(`unknown route ${JSON.stringify(rule.route)}; one of ${[...routeNames].join(', ')}`);
+  if (typeof rule.route !== 'string' || !knownRoutes.has(rule.route))
+    throw new TypeError(`unknown route ${JSON.stringify(rule.route)}; one of ${[...knownRoutes].join(', ')}`);
   if (typeof rule.kind !== 'string' || !(faultKinds as readonly string[]).includes(rule.kind)) {
     throw new TypeError(`unknown fault kind ${JSON.stringify(rule.kind)}; one of ${faultKinds.join(', ')}`);
   }

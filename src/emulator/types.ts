@@ -72,42 +72,44 @@ export interface EmulatorClockControl {
   advance(ms: number): number;
 }
 
-export type RouteName =
-  | 'openidConfiguration'
-  | 'token'
-  | 'deviceCode'
-  | 'batch'
-  | 'listServicePrincipals'
-  | 'getServicePrincipal'
-  | 'listTemplates'
-  | 'getTemplate'
-  | 'getTemplateSchema'
-  | 'listApplicationTemplates'
-  | 'listJobs'
-  | 'createJob'
-  | 'getJob'
-  | 'deleteJob'
-  | 'startJob'
-  | 'pauseJob'
-  | 'restartJob'
-  | 'getJobSchema'
-  | 'putJobSchema'
-  | 'deleteJobSchema'
-  | 'patchJobSchema'
-  | 'listSchemaFunctions'
-  | 'listFilterOperators'
-  | 'parseExpression'
-  | 'putSecrets'
-  | 'getSecrets'
-  | 'validateCredentials'
-  | 'validateJobCredentials'
-  | 'provisionOnDemand'
-  | 'listUsers'
-  | 'listGroups'
-  | 'countServicePrincipals'
-  | 'listProvisioningLogs'
-  | 'admin'
-  | 'notFound';
+export const routeNames = [
+  'openidConfiguration',
+  'token',
+  'deviceCode',
+  'batch',
+  'listServicePrincipals',
+  'getServicePrincipal',
+  'listTemplates',
+  'getTemplate',
+  'getTemplateSchema',
+  'listApplicationTemplates',
+  'listJobs',
+  'createJob',
+  'getJob',
+  'deleteJob',
+  'startJob',
+  'pauseJob',
+  'restartJob',
+  'getJobSchema',
+  'putJobSchema',
+  'deleteJobSchema',
+  'patchJobSchema',
+  'listSchemaFunctions',
+  'listFilterOperators',
+  'parseExpression',
+  'putSecrets',
+  'getSecrets',
+  'validateCredentials',
+  'validateJobCredentials',
+  'provisionOnDemand',
+  'listUsers',
+  'listGroups',
+  'countServicePrincipals',
+  'listProvisioningLogs',
+  'admin',
+  'notFound',
+] as const;
+export type RouteName = (typeof routeNames)[number];
 
 export const faultKinds = [
   'latency',
