@@ -38,7 +38,10 @@ describe('the packaged extension (.vsix)', () => {
     assert.equal(manifest.vsce?.dependencies, false);
   });
 
-  it('contains exactly the files that run, the media and the docs', async () => {
+  it('contains exactly the files that run, the media and the docs', async function () {
+    // vsce walks the whole folder (.vscode-test's code-server too) before applying .vscodeignore: on a busy machine
+    // that outlasts mocha's default timeout, which guards against hangs here, not speed.
+    this.timeout(180_000);
     assert.ok(fs.existsSync(path.join(repoRoot, 'dist', 'extension.js')), 'build first: node scripts/build.mjs');
     const files = (await listFiles({ cwd: repoRoot, packageManager: PackageManager.None })).map((file) =>
       file.split(path.sep).join('/'),
