@@ -1,8 +1,7 @@
 // JSON batching (POST /$batch). The JSON format is written here rather than with graph-client's
 // BatchRequestContent: in 3.0.7 that class needs Request objects, keeps the version segment in inner URLs (Graph
 // rejects those) and parses an inner body only for one header casing.
-import type { GraphClient } from './client';
-import { parseJson } from './client';
+import { type GraphClient, parseJson } from './client';
 import { delay } from './delay';
 import { GraphRequestError, parseErrorEnvelope } from './errors';
 import type { GraphExchange } from './exchange';

@@ -3,12 +3,11 @@
 // request was sent", not after some older list a caller read before a dialog. If the create fails in any way that
 // may have left a job behind, the list is read again and the outcome says only what is known: the job is there, or
 // several new jobs are (one may be someone else's), or none is visible yet (Graph may still be creating it).
-import type { GraphClient, GraphResponse } from './client';
+import type { CallOptions, GraphClient, GraphResponse } from './client';
 import { delay } from './delay';
 import { GraphRequestError } from './errors';
 import type { GraphExchange } from './exchange';
 import { parseJob } from './parseJob';
-import type { CallOptions } from './client';
 import { listJobs, synchronizationPath } from './synchronization';
 import type { SynchronizationJob } from './types';
 

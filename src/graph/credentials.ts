@@ -1,9 +1,8 @@
 // A service principal's admin credentials: which fields its template asks for, saving them (PUT …/secrets), and
 // Test Connection (validateCredentials, on a job or, before one exists, on a template). Secret values are sent to Graph
 // and nowhere else: every exchange records the body with the values replaced (recordedBody).
-import type { GraphClient, GraphResponse } from './client';
+import type { CallOptions, GraphClient, GraphResponse } from './client';
 import { GraphRequestError, parseErrorEnvelope } from './errors';
-import type { CallOptions } from './client';
 import { jobPath, synchronizationPath } from './synchronization';
 import type { SynchronizationTemplate } from './types';
 

@@ -1,7 +1,6 @@
 // Users and groups to pick for provision on demand, searched on the server: $search="displayName:…" needs
 // ConsistencyLevel: eventual (Graph reference: "Advanced query capabilities on directory objects").
-import type { GraphClient } from './client';
-import type { CallOptions } from './client';
+import type { CallOptions, GraphClient } from './client';
 
 export interface DirectoryObjectSummary {
   id: string;

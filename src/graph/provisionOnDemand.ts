@@ -1,10 +1,8 @@
 // Provision on demand: one user or group through a job's rule, now. Graph answers a stringKeyStringValuePair whose
 // key and value are JSON text (parsed a second time here into typed steps), and allows 5 requests per 10 seconds per
 // job, which the limiter says before Graph does (Graph reference: synchronizationJob provisionOnDemand).
-import type { GraphClient, GraphResponse } from './client';
-import { parseJson } from './client';
+import { parseJson, type CallOptions, type GraphClient, type GraphResponse } from './client';
 import { synchronizationWritePermissions } from './credentials';
-import type { CallOptions } from './client';
 import { jobPath } from './synchronization';
 
 export type OnDemandObjectType = 'User' | 'Group';

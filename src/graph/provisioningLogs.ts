@@ -1,9 +1,8 @@
 // GET /auditLogs/provisioning: what the provisioning service did to each user and group (provisioningObjectSummary,
 // Graph reference "List provisioningObjectSummary"; v1.0 and beta). Needs AuditLog.Read.All or
 // ProvisioningLog.Read.All, which Synchronization.ReadWrite.All does not include (FACTS.md): ask for it only here.
-import type { GraphClient } from './client';
+import type { CallOptions, GraphClient } from './client';
 import { GraphRequestError } from './errors';
-import type { CallOptions } from './client';
 import { odataString, type Page } from './servicePrincipals';
 
 export const provisioningLogPermissions = ['AuditLog.Read.All', 'ProvisioningLog.Read.All'] as const;

@@ -1,9 +1,7 @@
 // A job's synchronization schema and the schema helpers (FACTS.md "Schema editing"). The schema is replaced with PUT,
 // never PATCH: Graph answers PATCH with 404 UnknownError, the bug the SDKs have had for years.
-import type { GraphClient, GraphResponse } from './client';
-import { parseJson } from './client';
+import { parseJson, type CallOptions, type GraphClient, type GraphResponse } from './client';
 import { GraphRequestError } from './errors';
-import type { CallOptions } from './client';
 import { jobPath, synchronizationPath } from './synchronization';
 import type {
   AttributeMappingFunctionSchema,

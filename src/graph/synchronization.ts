@@ -1,8 +1,7 @@
 import { batchGet, type BatchResult } from './batch';
-import type { GraphClient, GraphResponse } from './client';
+import type { CallOptions, GraphClient, GraphResponse } from './client';
 import { delay } from './delay';
 import { GraphRequestError } from './errors';
-import type { CallOptions } from './client';
 import type { RestartScope, SynchronizationJob, SynchronizationTemplate } from './types';
 
 /**
