@@ -167,7 +167,7 @@ describe('Editing a job schema', () => {
     });
     await replace('"[jobTitle]"', '"ToUpper([jobTitle])"');
     services.ui.answers.confirm = true;
-    assert.equal(await document.save(), true);
+    assert.equal(await document.save(), true, `saved; the user was shown: ${JSON.stringify(shown)}`);
     assert.equal(document.isDirty, false);
     const sent = await routes();
     assert.ok(sent.includes('PUT putJobSchema'), sent.join(', '));

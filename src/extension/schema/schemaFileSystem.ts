@@ -122,12 +122,16 @@ export class SchemaFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     this.saveReasons.set(uri.toString(), reason);
   }
 
-  /** Only a save the user asked for sends a schema to Graph: auto save (after a delay, on focus change) is refused. */
+  /**
+   * Auto save (after a delay, on focus change) never sends a schema to Graph. A save whose reason is unknown goes on
+   * to the saver's diff and confirmation: VS Code skips onWillSaveTextDocument listeners once the save's 1.5 s
+   * participant budget is spent (a busy extension host), and a Ctrl+S must not be refused for that.
+   */
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     if (schemaResource(uri)?.kind !== 'job' || !this.saver) throw vscode.FileSystemError.NoPermissions(uri);
     const reason = this.saveReasons.get(uri.toString());
     this.saveReasons.delete(uri.toString());
-    if (reason !== vscode.TextDocumentSaveReason.Manual)
+    if (reason === vscode.TextDocumentSaveReason.AfterDelay || reason === vscode.TextDocumentSaveReason.FocusOut)
       throw vscode.FileSystemError.Unavailable(
         'Auto save does not send a schema to Graph: use Save (Ctrl+S) to review the change and send it.',
       );

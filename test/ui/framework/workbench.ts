@@ -93,8 +93,18 @@ export class Workbench {
     // No left click first: on a job row it runs the row's command, which opens the job's webview, and that webview
     // takes focus once it has loaded, closing a context menu opened in the meantime (the flake of "restarts a job
     // from its context menu": the menu never stayed open). The right-click alone focuses the row and opens its menu.
-    await row.click({ button: 'right' });
-    await menu.waitFor({ timeout: seconds(10) });
+    // A tree that re-renders under the pointer (a refresh landing) takes the first right-click; a user clicks again.
+    for (let attempt = 1; ; attempt++) {
+      await row.click({ button: 'right' });
+      const opened = await menu.waitFor({ timeout: seconds(10) }).then(
+        () => true,
+        (error: unknown) => {
+          if (attempt === 3) throw error;
+          return false;
+        },
+      );
+      if (opened) break;
+    }
     return (await menu.locator('.action-item:not(.disabled) .action-label').allInnerTexts())
       .map((label) => label.trim())
       .filter(Boolean);
