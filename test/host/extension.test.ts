@@ -24,9 +24,8 @@ describe('Graph Sync Explorer in VS Code', () => {
     await signedIn(services);
   });
 
-  it('activates quickly: nothing waits on the network during activation', () => {
-    console.log(`activation: ${services.activationMs.toFixed(1)} ms`);
-    assert.ok(services.activationMs < 1000, `${services.activationMs} ms`);
+  it('activates without waiting on the network: sign-in was still under way when activate() returned', () => {
+    assert.notEqual(services.signInAtActivation, 'signedIn');
   });
 
   it('signs in to the sample tenant from the user settings, with no prompt', () => {
