@@ -31,9 +31,13 @@ export class SampleTenant {
     }
     if (!this.running) {
       // The emulator is its own bundle (dist/sampleTenantEmulator.js), loaded only when the sample tenant is used.
-      this.running = import('../emulator').then(({ startEmulator }) => startEmulator());
+      // Its sample SCIM app is a real SCIM server, so a job pointed at it provisions for real.
+      this.running = import('../emulator').then(({ startEmulator }) => startEmulator({ scimServer: true }));
       this.running.then(
-        (emulator) => log.info(`Started the sample tenant emulator at ${emulator.url}.`),
+        (emulator) =>
+          log.info(
+            `Started the sample tenant emulator at ${emulator.url}; its SCIM app serves ${emulator.scim?.baseAddress}.`,
+          ),
         () => (this.running = undefined),
       );
     }
