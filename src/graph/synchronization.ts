@@ -48,31 +48,31 @@ function collection<T>(result: BatchResult<unknown>): BatchResult<T[]> {
       };
 }
 
-export async function listTemplates(
+/** One GET of a service principal's synchronization collection: its templates or its jobs. */
+async function listOf<T>(
+  client: GraphClient,
+  path: string,
+  options: CallOptions,
+  query?: Record<string, string>,
+): Promise<T[]> {
+  const page = await client.json<{ value: T[] }>({ method: 'GET', path, query, ...options });
+  return page.value;
+}
+
+export function listTemplates(
   client: GraphClient,
   servicePrincipalId: string,
   options: CallOptions = {},
 ): Promise<SynchronizationTemplate[]> {
-  const page = await client.json<{ value: SynchronizationTemplate[] }>({
-    method: 'GET',
-    path: `${synchronizationPath(servicePrincipalId)}/templates`,
-    query: { $select: templateSelect },
-    ...options,
-  });
-  return page.value;
+  return listOf(client, `${synchronizationPath(servicePrincipalId)}/templates`, options, { $select: templateSelect });
 }
 
-export async function listJobs(
+export function listJobs(
   client: GraphClient,
   servicePrincipalId: string,
   options: CallOptions = {},
 ): Promise<SynchronizationJob[]> {
-  const page = await client.json<{ value: SynchronizationJob[] }>({
-    method: 'GET',
-    path: `${synchronizationPath(servicePrincipalId)}/jobs`,
-    ...options,
-  });
-  return page.value;
+  return listOf(client, `${synchronizationPath(servicePrincipalId)}/jobs`, options);
 }
 
 /**
