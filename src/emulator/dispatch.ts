@@ -23,7 +23,7 @@ import { countServicePrincipals, getServicePrincipal, listServicePrincipals } fr
 import { getTemplate, listApplicationTemplates, listTemplates } from './routes/templates';
 import { listProvisioningLogs } from './routes/provisioningLogs';
 import { deviceCode, openidConfiguration, token } from './routes/token';
-import type { FaultRule, RouteName } from './types';
+import { synchronizationRouteNames, type FaultRule, type RouteName } from './types';
 
 const handlers: Partial<Record<RouteName, RouteHandler>> = {
   openidConfiguration,
@@ -61,31 +61,7 @@ const handlers: Partial<Record<RouteName, RouteHandler>> = {
 };
 
 const anonymousRoutes = new Set<RouteName>(['openidConfiguration', 'token', 'deviceCode']);
-const synchronizationRoutes = new Set<RouteName>([
-  'listTemplates',
-  'getTemplate',
-  'getTemplateSchema',
-  'listApplicationTemplates',
-  'listJobs',
-  'createJob',
-  'getJob',
-  'deleteJob',
-  'startJob',
-  'pauseJob',
-  'restartJob',
-  'getJobSchema',
-  'putJobSchema',
-  'deleteJobSchema',
-  'patchJobSchema',
-  'listSchemaFunctions',
-  'listFilterOperators',
-  'parseExpression',
-  'putSecrets',
-  'getSecrets',
-  'validateCredentials',
-  'validateJobCredentials',
-  'provisionOnDemand',
-]);
+const synchronizationRoutes = new Set<RouteName>(synchronizationRouteNames);
 
 // Unref'd: a long latency fault must not keep a test process (or the CLI) alive after close().
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());

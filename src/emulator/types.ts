@@ -72,13 +72,8 @@ export interface EmulatorClockControl {
   advance(ms: number): number;
 }
 
-export const routeNames = [
-  'openidConfiguration',
-  'token',
-  'deviceCode',
-  'batch',
-  'listServicePrincipals',
-  'getServicePrincipal',
+/** The routes under a service principal's /synchronization: an application without synchronization answers 404. */
+export const synchronizationRouteNames = [
   'listTemplates',
   'getTemplate',
   'getTemplateSchema',
@@ -102,6 +97,16 @@ export const routeNames = [
   'validateCredentials',
   'validateJobCredentials',
   'provisionOnDemand',
+] as const;
+
+export const routeNames = [
+  'openidConfiguration',
+  'token',
+  'deviceCode',
+  'batch',
+  'listServicePrincipals',
+  'getServicePrincipal',
+  ...synchronizationRouteNames,
   'listUsers',
   'listGroups',
   'countServicePrincipals',
