@@ -1,118 +1,38 @@
-import * as vscode from 'vscode';
 import type { GraphClient } from '../graph/client';
-import { GraphRequestError } from '../graph/errors';
 import { listServicePrincipals } from '../graph/servicePrincipals';
 import { getSynchronization } from '../graph/synchronization';
 import type { ApiVersion, ServicePrincipal, SynchronizationTemplate } from '../graph/types';
 import { jobLabel } from '../model/jobLabel';
-import { plainText, safe } from './plainText';
+import { safe } from './plainText';
+import { searchPick } from './searchPick';
 import { sortTemplates, templateCaveat, templateDescription } from './templates';
 import type { Ui } from './ui';
 
-interface ServicePrincipalItem extends vscode.QuickPickItem {
-  /** Absent on the line that explains an empty or failed search. */
-  servicePrincipal?: ServicePrincipal;
-}
+/** The create flow's two steps: the service principal, then its template. */
+export const createSteps = { servicePrincipal: 1, template: 2, total: 2 } as const;
 
-const notice = (label: string): ServicePrincipalItem => ({ label, alwaysShow: true });
-
-const searchDelayMs = 250;
-
-/**
- * A service principal, searched by name on the server as the user types. Each keystroke cancels the search before
- * it, so a slow answer never replaces a newer one.
- */
-export async function pickServicePrincipal(
+/** A service principal from an application template (gallery and non-gallery SCIM apps), searched by name. */
+export function pickServicePrincipal(
   ui: Ui,
   client: GraphClient,
   version: ApiVersion,
   title: string,
 ): Promise<ServicePrincipal | undefined> {
-  const scripted = ui.takeScriptedPick();
-  if (scripted) {
-    // A test types the name and accepts the match, through the same server-side search.
-    const name = scripted.labels?.[0];
-    if (name === undefined) return undefined;
-    const page = await listServicePrincipals(
-      client,
-      { search: name, onlyFromApplicationTemplates: true, pageSize: 50 },
-      { version },
-    );
-    return page.items.find((servicePrincipal) => servicePrincipal.displayName === name);
-  }
-  return searchServicePrincipal(client, version, title);
-}
-
-/** The create flow's two steps: the service principal, then its template. */
-export const createSteps = { servicePrincipal: 1, template: 2, total: 2 } as const;
-
-function searchServicePrincipal(
-  client: GraphClient,
-  version: ApiVersion,
-  title: string,
-): Promise<ServicePrincipal | undefined> {
-  const pick = vscode.window.createQuickPick<ServicePrincipalItem>();
-  pick.title = title;
-  pick.step = createSteps.servicePrincipal;
-  pick.totalSteps = createSteps.total;
-  // Short enough not to be cut; the list holds apps from application templates (gallery and non-gallery SCIM apps).
-  pick.placeholder = 'Type the start of the app name (gallery and SCIM apps)';
-  pick.matchOnDescription = true;
-  let search: AbortController | undefined;
-  let timer: NodeJS.Timeout | undefined;
-
-  const load = (text: string) => {
-    search?.abort();
-    const current = (search = new AbortController());
-    pick.busy = true;
-    listServicePrincipals(
-      client,
-      { search: text.trim(), onlyFromApplicationTemplates: true, pageSize: 50 },
-      { version, signal: current.signal },
-    )
-      .then((page) => {
-        if (current.signal.aborted) return;
-        pick.items = page.items.length
-          ? page.items.map((servicePrincipal) => ({
-              label: plainText(servicePrincipal.displayName),
-              servicePrincipal,
-            }))
-          : [notice(safe`$(info) No service principal from an application template starts with "${text}"`)];
-      })
-      .catch((error: unknown) => {
-        if (current.signal.aborted) return;
-        pick.items = [
-          notice(
-            safe`$(error) ${error instanceof GraphRequestError ? `${error.message}. ${error.hint}` : String(error)}`,
-          ),
-        ];
-      })
-      .finally(() => {
-        if (!current.signal.aborted) pick.busy = false;
-      });
-  };
-
-  return new Promise((resolve) => {
-    pick.onDidChangeValue((text) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => load(text), searchDelayMs);
-    });
-    pick.onDidAccept(() => {
-      // The active row when the list was just replaced by a search answer (no selection yet).
-      const chosen = (pick.selectedItems[0] ?? pick.activeItems[0])?.servicePrincipal;
-      if (chosen) {
-        resolve(chosen);
-        pick.hide();
-      }
-    });
-    pick.onDidHide(() => {
-      clearTimeout(timer);
-      search?.abort();
-      resolve(undefined);
-      pick.dispose();
-    });
-    pick.show();
-    load('');
+  return searchPick(ui, {
+    title,
+    step: { step: createSteps.servicePrincipal, totalSteps: createSteps.total },
+    // Short enough not to be cut.
+    placeholder: 'Type the start of the app name (gallery and SCIM apps)',
+    search: async (text, signal) =>
+      (
+        await listServicePrincipals(
+          client,
+          { search: text, onlyFromApplicationTemplates: true, pageSize: 50 },
+          { version, signal },
+        )
+      ).items,
+    label: (servicePrincipal) => servicePrincipal.displayName,
+    nothingFound: (text) => `No service principal from an application template starts with "${text}"`,
   });
 }
 

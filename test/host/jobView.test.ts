@@ -110,7 +110,7 @@ describe('The job view and the workflow after create', () => {
 
   it('provisions a sample user on demand and shows the steps in the view', async () => {
     services.ui.answers.pick.push(['User']);
-    services.ui.answers.input.push('Adele');
+    // The user search runs as the user types: the scripted answer types the name and accepts that user.
     services.ui.answers.pick.push(['Adele Vance']);
     const run = await vscode.commands.executeCommand<OnDemandRun>('graphSync.provisionOnDemand', target);
     assert.ok(run?.parsed.ok, 'the answer parsed');

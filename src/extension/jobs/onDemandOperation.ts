@@ -12,6 +12,7 @@ import type { SynchronizationRule } from '../../graph/schemaTypes';
 import type { ConnectionManager } from '../connection';
 import { describedAs } from '../failures';
 import { safe } from '../plainText';
+import { searchPick } from '../searchPick';
 import type { Ui } from '../ui';
 import { describeJob, type JobTarget } from './jobTarget';
 
@@ -51,21 +52,15 @@ export class OnDemandOperation {
       { title: `Provision on demand with the ${what}`, placeHolder: 'Provision a user or a group?' },
     );
     if (!type) return undefined;
-    const text = await this.ui.input({
-      title: `Find a ${type.toLowerCase()} to provision`,
-      prompt: 'The start of a display name (searched in the directory)',
+    const kind = type.toLowerCase();
+    const subject = await searchPick(this.ui, {
+      title: `Provision on demand with the ${what}`,
+      placeholder: `Type the start of the ${kind}'s display name`,
+      search: (text, signal) => (type === 'User' ? searchUsers : searchGroups)(client, text, { version, signal }),
+      label: (item) => item.displayName,
+      description: (item) => item.detail ?? undefined,
+      nothingFound: (text) => `No ${kind} matches "${text}"`,
     });
-    if (text === undefined) return undefined;
-    const found = await describedAs(`Could not search the ${type.toLowerCase()}s`, () =>
-      this.ui.progress(`Searching ${type.toLowerCase()}s…`, (signal) =>
-        (type === 'User' ? searchUsers : searchGroups)(client, text, { version, signal }),
-      ),
-    );
-    if (found.length === 0) throw new Error(safe`No ${type.toLowerCase()} matches "${text}".`);
-    const subject = await this.ui.pick(
-      found.map((item) => ({ label: item.displayName, description: item.detail ?? undefined, value: item })),
-      { title: `Provision on demand with the ${what}`, placeHolder: `Pick the ${type.toLowerCase()}` },
-    );
     if (!subject) return undefined;
     const { schema } = await describedAs(`Could not read the schema of the ${what}`, () =>
       this.ui.progress(`Reading the schema of the ${what}…`, (signal) =>
