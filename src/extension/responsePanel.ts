@@ -35,6 +35,8 @@ export class ResponsePanel implements vscode.Disposable {
   private readonly rendered = new vscode.EventEmitter<RenderedResponse>();
   /** An action is running: another click (a double click on Start Job) is ignored rather than sent twice. */
   private acting = false;
+  /** Views posted to the webview so far. */
+  private posts = 0;
   /**
    * The view's job changed in the store while an action ran: the action's own answer will replace the view, so the
    * change is posted only if the action ends without one. One action, one new view: a second render would take the
@@ -100,6 +102,7 @@ export class ResponsePanel implements vscode.Disposable {
     const view = this.view;
     if (!view || this.acting) return;
     this.acting = true;
+    const postsBefore = this.posts;
     try {
       switch (action) {
         case 'startJob':
@@ -114,7 +117,11 @@ export class ResponsePanel implements vscode.Disposable {
       }
     } finally {
       this.acting = false;
-      if (this.updatedWhileActing && this.isReady && this.view) await this.post(this.view);
+      // The webview waits for the view that answers Start Job or Refresh, to put focus back on the button. When the
+      // action showed none (nothing to start, a failure told in a notification), the view as it is answers: else the
+      // next view, whatever brought it, would pull focus into the webview from wherever the user went meanwhile.
+      const unanswered = action !== 'openJson' && this.posts === postsBefore;
+      if ((this.updatedWhileActing || unanswered) && this.isReady && this.view) await this.post(this.view);
       this.updatedWhileActing = false;
     }
   }
@@ -192,6 +199,7 @@ export class ResponsePanel implements vscode.Disposable {
 
   private async post(view: ResponseViewModel): Promise<void> {
     const message: HostToWebview = { type: 'show', view };
+    this.posts++;
     await this.panel?.webview.postMessage(message);
   }
 
