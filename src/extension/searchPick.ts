@@ -77,6 +77,11 @@ function showSearchPick<T>(options: SearchPickOptions<T>): Promise<T | undefined
   return new Promise((resolve) => {
     pick.onDidChangeValue((text) => {
       clearTimeout(timer);
+      // The answer for the previous text goes at once: an Enter must never take a row of a list that is about to be
+      // replaced (VS Code maps the accepted row by its index, so it would land on the new list's row at that index).
+      search?.abort();
+      pick.busy = true;
+      pick.items = [notice('$(loading~spin) Searching…')];
       timer = setTimeout(() => load(text), searchDelayMs);
     });
     pick.onDidAccept(() => {

@@ -3,6 +3,9 @@ import { saveScreenshot } from '../../harness/browser';
 
 const seconds = (n: number) => n * 1000;
 
+/** The start of the create flow's service principal search placeholder (src/extension/pickers.ts). */
+export const servicePrincipalSearch = 'Type the start of the app name';
+
 /**
  * What a UI scenario does with the VS Code workbench, in a person's words. Selectors are the web workbench's own
  * (code-server renders menus, dialogs and notifications inside the page, not as native windows).
@@ -163,6 +166,25 @@ export class Workbench {
       .first()
       .waitFor({ timeout: seconds(10) });
     await this.page.keyboard.press('Enter');
+  }
+
+  /**
+   * Runs a command that opens a quick input of its own and returns that input once it shows (found by the start of
+   * its placeholder). A palette that a closing dialog took down can swallow the command: then it is run again, as a
+   * user would, after the quick input failed to show.
+   */
+  async runCommandForInput(title: string, placeholderStart: string): Promise<Locator> {
+    const input = this.page.locator(`.quick-input-widget input[placeholder^="${placeholderStart}"]`);
+    for (let attempt = 1; ; attempt++) {
+      await this.runCommand(title);
+      try {
+        await input.waitFor({ timeout: seconds(15) });
+        return input;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await this.page.keyboard.press('Escape');
+      }
+    }
   }
 
   /**

@@ -2,6 +2,7 @@
 // response view, and a refused request. The extension is the packaged .vsix; the tenant is the emulator.
 import * as assert from 'node:assert/strict';
 import { ui } from '../framework/hooks';
+import { servicePrincipalSearch } from '../framework/workbench';
 
 const hostileName = '<img src=x onerror=alert(1)>';
 
@@ -99,8 +100,7 @@ describe('Creating a job', () => {
   it('from the command palette: pick a service principal, then a template, and confirm a second job', async () => {
     const { workbench, emulator } = ui();
     const before = emulator.requests.count({ route: 'createJob' });
-    await workbench.runCommand('Graph Sync: Create Synchronization Job…');
-    const input = workbench.page.locator('.quick-input-widget input');
+    const input = await workbench.runCommandForInput('Graph Sync: Create Synchronization Job…', servicePrincipalSearch);
     await input.fill('Slack');
     await workbench.page
       .locator('.quick-input-list .monaco-list-row', { hasText: 'Slack' })

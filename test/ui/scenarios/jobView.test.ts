@@ -2,6 +2,7 @@
 // credentials typed masked, Test Connection failing with the reason, Start, and the quarantine with the days left.
 import * as assert from 'node:assert/strict';
 import { ui } from '../framework/hooks';
+import { servicePrincipalSearch } from '../framework/workbench';
 import { wrongSecretToken } from '../../fixtures/secretValues';
 import { sampleTenant } from '../../../src/emulator';
 
@@ -27,8 +28,11 @@ describe('The job view', () => {
   it('takes a new job from wrong credentials to quarantine, with the reason and the days left', async () => {
     const { workbench, emulator } = ui();
     await workbench.openViewContainer('Graph Sync');
-    await workbench.runCommand('Graph Sync: Create Synchronization Job…');
-    await workbench.page.locator('.quick-input-widget input').fill('SCIM app');
+    const search = await workbench.runCommandForInput(
+      'Graph Sync: Create Synchronization Job…',
+      servicePrincipalSearch,
+    );
+    await search.fill('SCIM app');
     // The list shows every service principal until the server's answer to the search arrives: wait for it to lead.
     await workbench.page
       .locator('.quick-input-list .monaco-list-row')

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import { ui } from '../framework/hooks';
+import { servicePrincipalSearch } from '../framework/workbench';
 
 const guid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
@@ -124,10 +125,13 @@ describe('What the user sees stays true', () => {
 
   it('the create flow shows its steps, and marks the template that already has a job before the choice', async () => {
     const { workbench } = ui();
-    await workbench.runCommand('Graph Sync: Create Synchronization Job…');
+    const search = await workbench.runCommandForInput(
+      'Graph Sync: Create Synchronization Job…',
+      servicePrincipalSearch,
+    );
     const title = workbench.page.locator('.quick-input-widget .quick-input-title');
     await title.filter({ hasText: '1/2' }).waitFor({ timeout: 10_000 });
-    await workbench.page.locator('.quick-input-widget input').fill('Slack');
+    await search.fill('Slack');
     const slackRow = workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Slack' }).first();
     // The search as you type can replace the list just as Enter is pressed: then the pick is still on step 1 with
     // Slack listed, and Enter is pressed again (each wait is on the pick's state, never a fixed delay).
