@@ -150,6 +150,8 @@ export class Workbench {
   /** Runs a command from the palette by its full title, e.g. 'Graph Sync: Sign In'. */
   async runCommand(title: string): Promise<void> {
     const input = this.page.locator('.quick-input-widget input');
+    // A webview still loading takes focus when it is ready, and that closes the palette or the command's own picker.
+    await this.webviewsSettled();
     // A dialog that is still closing makes the workbench inert and takes the palette down with it: open it again.
     for (let attempt = 1; ; attempt++) {
       await this.page.keyboard.press('F1');
