@@ -3,37 +3,40 @@
 // one process-wide registry, so the handlers are declared once and reach each server's data through `ctx`.
 import { randomUUID } from 'node:crypto';
 import SCIMMY from 'scimmy';
+import { AttributeIndex, indexedAttributes, type ScimRecord } from './scimIndex';
 
-export type ScimRecord = Record<string, unknown> & { id: string };
+export type { ScimRecord };
 
-/** One SCIM server's data: users and groups by id. */
+/** One SCIM server's data: users and groups by id, and their lookups by attribute value. */
 export class ScimData {
   readonly users = new Map<string, ScimRecord>();
   readonly groups = new Map<string, ScimRecord>();
-  /** Unique attribute (lower case) → id, so that matching and uniqueness checks do not scan every resource. */
-  readonly keys = { users: new Map<string, string>(), groups: new Map<string, string>() };
+  readonly indexes = {
+    users: new AttributeIndex(indexedAttributes.users),
+    groups: new AttributeIndex(indexedAttributes.groups),
+  };
   constructor(readonly now: () => number) {}
 
   clear(): void {
-    for (const table of [this.users, this.groups, this.keys.users, this.keys.groups]) table.clear();
+    for (const table of [this.users, this.groups, this.indexes.users, this.indexes.groups]) table.clear();
   }
 }
 
 type Kind = 'users' | 'groups';
-/** The attribute each kind must keep unique (RFC 7643 §4.1: userName; displayName for groups is the server's choice). */
-const uniqueBy: Record<Kind, string> = { users: 'userName', groups: 'displayName' };
 
-const lower = (value: unknown) => String(value ?? '').toLowerCase();
-
-/** `attribute eq "value"` on the unique attribute: looked up directly instead of scanning every resource. */
-function equalityLookup(kind: Kind, filter: unknown): string | undefined {
+/**
+ * `attribute eq "value"` on an indexed attribute: the value, looked up directly instead of scanning every resource.
+ * SCIMMY parses it to `[{ attribute: ['eq', value] }]` (a `not`, `and`, `or` or other operator is not this shape).
+ */
+function equalityLookup(index: AttributeIndex, filter: unknown): { name: string; value: string } | undefined {
   const clauses = filter as Record<string, unknown>[] | undefined;
   if (!clauses || clauses.length !== 1) return undefined;
   const entries = Object.entries(clauses[0]);
   if (entries.length !== 1) return undefined;
   const [name, comparison] = entries[0];
-  if (name.toLowerCase() !== uniqueBy[kind].toLowerCase() || !Array.isArray(comparison)) return undefined;
-  return comparison[0] === 'eq' && typeof comparison[1] === 'string' ? comparison[1] : undefined;
+  if (!index.indexes(name) || !Array.isArray(comparison) || comparison.length !== 2) return undefined;
+  const [operator, value] = comparison as unknown[];
+  return String(operator).toLowerCase() === 'eq' && typeof value === 'string' ? { name, value } : undefined;
 }
 
 /** Users and Groups share one declaration; typed as Users so the handlers' signatures line up. */
@@ -49,11 +52,9 @@ function declare(resource: ResourceClass, kind: Kind): void {
         if (!found) throw new SCIMMY.Types.Error(404, null as unknown as string, `Resource ${request.id} not found`);
         return structuredClone(found) as never;
       }
-      const wanted = equalityLookup(kind, request.filter);
-      if (wanted !== undefined) {
-        const id = (ctx as ScimData).keys[kind].get(lower(wanted));
-        return (id === undefined ? [] : [structuredClone(records.get(id)!)]) as never;
-      }
+      const index = (ctx as ScimData).indexes[kind];
+      const wanted = equalityLookup(index, request.filter);
+      if (wanted) return index.find(wanted.name, wanted.value).map((id) => structuredClone(records.get(id)!)) as never;
       const all = [...records.values()].map((record) => structuredClone(record));
       return (request.filter ? request.filter.match(all) : all) as never;
     })
@@ -61,12 +62,12 @@ function declare(resource: ResourceClass, kind: Kind): void {
       const data = ctx as ScimData;
       const records = table(ctx);
       const value = JSON.parse(JSON.stringify(instance)) as Record<string, unknown>;
-      const key = uniqueBy[kind];
-      const keys = data.keys[kind];
-      const holder = keys.get(lower(value[key]));
+      const index = data.indexes[kind];
+      const key = indexedAttributes[kind][0].name;
+      const unique = value[key];
       // RFC 7644 §3.3: 409 with scimType "uniqueness" when the unique attribute is taken.
-      if (holder !== undefined && holder !== request.id)
-        throw new SCIMMY.Types.Error(409, 'uniqueness', `${key} '${String(value[key])}' is already taken`);
+      if (typeof unique === 'string' && index.find(key, unique).some((holder) => holder !== request.id))
+        throw new SCIMMY.Types.Error(409, 'uniqueness', `${key} '${unique}' is already taken`);
       const at = new Date(data.now()).toISOString();
       const previous = request.id === undefined ? undefined : records.get(request.id);
       if (request.id !== undefined && !previous)
@@ -75,15 +76,14 @@ function declare(resource: ResourceClass, kind: Kind): void {
       const meta = { created: (previous?.meta as { created?: string } | undefined)?.created ?? at, lastModified: at };
       const stored: ScimRecord = { ...value, id, meta };
       records.set(id, stored);
-      if (previous) keys.delete(lower(previous[key]));
-      keys.set(lower(value[key]), id);
+      index.set(stored, previous);
       return structuredClone(stored) as never;
     })
     .degress((request, ctx) => {
       const found = request.id === undefined ? undefined : table(ctx).get(request.id);
       if (!found) throw new SCIMMY.Types.Error(404, null as unknown as string, `Resource ${request.id} not found`);
       table(ctx).delete(found.id);
-      (ctx as ScimData).keys[kind].delete(lower(found[uniqueBy[kind]]));
+      (ctx as ScimData).indexes[kind].delete(found);
     });
   SCIMMY.Resources.declare(resource);
 }
