@@ -21,7 +21,10 @@ export interface CycleCounts {
   failed: number;
 }
 
-/** The progress of the cycle running now: an item with fewer completed units than total; undefined when none runs. */
+/**
+ * The progress of the cycle running now: an item with fewer completed units than total; undefined when none runs.
+ * Guess: the reference does not say what progress holds between cycles (the emulator leaves it complete).
+ */
 export function runningProgress(
   status: Pick<SynchronizationStatus, 'progress'> | undefined,
 ): CycleProgress | undefined {

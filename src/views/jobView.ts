@@ -53,8 +53,10 @@ function executionRows(execution: SynchronizationTaskExecution | null | undefine
       value: `imported ${execution.countImported}, exported ${execution.countExported}, escrowed ${execution.countEscrowed}, entitled ${execution.countEntitled}`,
     },
   ];
-  if (execution.error?.code || execution.error?.message)
-    rows.push({ label: 'Error', value: [execution.error.code, execution.error.message].filter(Boolean).join(': ') });
+  // Graph says "no error" as code "None" with an empty message (FACTS.md, real bodies).
+  const error = execution.error;
+  if ((error?.code && error.code !== 'None') || error?.message)
+    rows.push({ label: 'Error', value: [error.code, error.message].filter(Boolean).join(': ') });
   return rows;
 }
 

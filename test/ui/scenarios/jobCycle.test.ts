@@ -23,10 +23,13 @@ const viewButton = (name: string) => ui().workbench.webview().getByRole('button'
 
 describe('A provisioning cycle in the job view', () => {
   before(async () => {
-    await ui().emulator.reset();
-    await ui().workbench.runCommand('Graph Sync: Refresh');
-    await ui().workbench.openViewContainer('Graph Sync');
-    await ui().workbench.collapseTopLevelRows();
+    const { workbench, emulator } = ui();
+    // Signed in (the tree lists the tenant) before the palette offers the signed-in commands.
+    await workbench.openViewContainer('Graph Sync');
+    await workbench.waitForTreeRow('Salesforce');
+    emulator.reset();
+    await workbench.runCommand('Graph Sync: Refresh');
+    await workbench.collapseTopLevelRows();
   });
   after(() => ui().workbench.runCommand('View: Close All Editors'));
 

@@ -50,6 +50,9 @@ describe('The job view: the cycle as it runs', () => {
   it('shows no cycle when none runs, and the finished one with lastExecution once the view saw it end', () => {
     const job = activeJob([{ completedUnits: 13, totalUnits: 13 }]);
     assert.equal(view(job).cycle, undefined);
+    job.status.lastExecution!.error = { code: 'None', message: '', tenantActionable: false };
+    const rows = view(job).sections.find((part) => part.label === 'Last execution')!.rows;
+    assert.ok(!rows.some((row) => row.label === 'Error'), 'Graph\'s "None" is no error');
     const finished = view(job, { counts: { created: 13, updated: 0, failed: 0 }, finished: true }).cycle;
     assert.equal(finished?.running, false);
     const last = job.status.lastExecution!;
