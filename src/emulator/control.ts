@@ -1,6 +1,7 @@
 // A client for the emulator's control API (/_emulator/...), for test hosts and scripts that run in another process.
 // Kept free of server code so that importing it costs nothing.
 import * as https from 'node:https';
+import type { ScimFault } from './scim/scimServer';
 import type { CycleReport, EmulatorHealth, FaultRule, RequestEntry, RequestFilter, RequestStage } from './types';
 
 export interface ClockState {
@@ -61,6 +62,16 @@ export class EmulatorControl {
 
   async cycles(): Promise<CycleReport[]> {
     return (await this.call<{ value: CycleReport[] }>('GET', 'cycles')).value;
+  }
+
+  /** The sample SCIM server's users: what the jobs provisioned (404 when the emulator runs without it). */
+  async scimUsers(): Promise<Record<string, unknown>[]> {
+    return (await this.call<{ value: Record<string, unknown>[] }>('GET', 'scim/Users')).value;
+  }
+
+  /** Makes the sample SCIM server answer its next matching request(s) with an error (e.g. 429 with Retry-After). */
+  async addScimFault(fault: ScimFault): Promise<void> {
+    await this.call('POST', 'scim/faults', fault);
   }
 
   async deleteServicePrincipal(id: string): Promise<void> {

@@ -100,11 +100,21 @@ export class JobCycles {
   /** A real cycle (the engine, against the job's SCIM endpoint): asynchronous; the next one is scheduled after it. */
   private async provision(servicePrincipalId: string, job: JobDocument, target: EngineTarget): Promise<void> {
     const generation = this.generation;
-    const { outcome } = await provisionJob(this.store, this.clock, servicePrincipalId, job, target, undefined, (at) => {
-      for (const listener of this.throttleListeners) listener(job.id, at);
-    });
+    const { outcome, record } = await provisionJob(
+      this.store,
+      this.clock,
+      servicePrincipalId,
+      job,
+      target,
+      undefined,
+      (at) => {
+        for (const listener of this.throttleListeners) listener(job.id, at);
+      },
+    );
     if (generation !== this.generation || this.store.job(servicePrincipalId, job.id) !== job) return;
-    applyOutcome(job, outcome, this.clock.now());
+    // Its log entries are dated 1 ms apart from its beginning (provisioningLogs.ts): the cycle ends after the last,
+    // so that log entries after lastExecution.timeEnded are the next cycle's (what the job view counts).
+    applyOutcome(job, outcome, Math.max(this.clock.now(), record.began + outcome.entries.length));
     this.cycleDone(servicePrincipalId, job);
   }
 

@@ -49,8 +49,10 @@ export interface CycleRecord {
   jobId: string;
   /** Unique per run; entries of one run share it. */
   cycleId: string;
-  /** When the run began (ms since epoch); entries follow it a few seconds apart. */
+  /** When the run began (ms since epoch); entries follow it a few seconds apart (real ones: 1 ms apart). */
   began: number;
+  /** When the run ended: invented entries are spread between began and ended, none after the run. */
+  ended?: number;
   result: 'Succeeded' | 'Failed' | 'EntryLevelErrors';
   /** How many objects the run touched (entries written); capped by the caller. */
   changes: number;
@@ -159,6 +161,8 @@ const hashId = (text: string) => {
 export function logEntriesForCycle(cycle: CycleRecord): ProvisioningLogEntry[] {
   if (cycle.entries) return cycle.entries.map((entry, index) => realEntry(cycle, entry, index)).reverse();
   const entries: ProvisioningLogEntry[] = [];
+  const spacing =
+    cycle.ended !== undefined && cycle.ended > cycle.began ? (cycle.ended - cycle.began) / (cycle.changes + 1) : 2000;
   for (let i = 0; i < cycle.changes; i++) {
     const seed = `${cycle.cycleId}/${i}`;
     const person = people[(cycle.cycleId.length + i * 7) % people.length];
@@ -182,7 +186,7 @@ export function logEntriesForCycle(cycle: CycleRecord): ProvisioningLogEntry[] {
         : 'SystemForCrossDomainIdentityManagementBadResponse';
     entries.push({
       id: hashId(`log:${seed}`),
-      activityDateTime: new Date(cycle.began + (i + 1) * 2000).toISOString(),
+      activityDateTime: new Date(Math.round(cycle.began + (i + 1) * spacing)).toISOString(),
       changeId: hashId(`change:${seed}`),
       cycleId: cycle.cycleId,
       durationInMilliseconds: 180 + ((i * 37) % 900),

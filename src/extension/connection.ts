@@ -84,9 +84,10 @@ export class ConnectionManager implements vscode.Disposable {
    * A client whose delegated token also carries these permissions, asked for now: VS Code shows its consent prompt
    * when they are new (provisioning logs need one that Synchronization.ReadWrite.All does not include). App-only and
    * Azure CLI tokens carry what was granted, and the other sign-ins cannot add scopes here: their client is the
-   * connection's, and Graph's 403 says what is missing.
+   * connection's, and Graph's 403 says what is missing. `prompt: false` (a view's own refresh): no prompt; its
+   * requests fail unless the permissions were granted before.
    */
-  async clientWithPermissions(permissions: readonly string[]): Promise<GraphClient> {
+  async clientWithPermissions(permissions: readonly string[], { prompt = true } = {}): Promise<GraphClient> {
     const connection = this.requireConnection();
     const options = this.clientOptions;
     if (!options || !(options.credential instanceof VsCodeSessionCredential)) return connection.client;
@@ -95,7 +96,7 @@ export class ConnectionManager implements vscode.Disposable {
       ...permissions.map((permission) => `${connection.endpoint.resource}/${permission}`),
     ];
     const credential = new VsCodeSessionCredential(vscode.authentication, connection.endpoint.vscodeProvider, scopes);
-    await credential.signIn();
+    if (prompt) await credential.signIn();
     return new GraphClient({ ...options, credential, scopes });
   }
 

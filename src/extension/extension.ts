@@ -43,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const logs = new LogsPanel(context, connection, ui, registry);
   const credentials = new CredentialOperations(connection, store, ui);
   const onDemand = new OnDemandOperation(connection, ui);
-  const jobViews = new JobViewController(context, store, jobs, registry);
+  const jobViews = new JobViewController(context, store, jobs, registry, connection);
   const schemas = new SchemaEditing(context, connection, store, ui, registry);
   const services: Services = {
     connection,

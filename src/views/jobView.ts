@@ -1,9 +1,9 @@
 // The job view's model, from the job as the store holds it: what Graph last said about the job, in sections of
 // plain rows, and the actions that can succeed in its state. No vscode: tested in Node.
 import { canPause, canStart, describeInterval, jobState, quarantineDeadline } from '../graph/jobState';
-import type { ParsedOnDemand } from '../graph/provisionOnDemand';
 import type { SynchronizationJob, SynchronizationTaskExecution } from '../graph/types';
-import type { JobViewAction, JobViewModel, JobViewRow, JobViewSection } from '../webview/jobViewModel';
+import { describeRunningCycle, runningProgress, type CycleCounts } from '../logs/runningCycle';
+import type { JobViewAction, JobViewCycle, JobViewModel, JobViewRow, JobViewSection } from '../webview/jobViewModel';
 
 export interface JobViewInput {
   servicePrincipal: { id: string; displayName: string };
@@ -15,6 +15,8 @@ export interface JobViewInput {
   stale?: boolean;
   connection?: JobViewModel['connection'];
   onDemand?: JobViewModel['onDemand'];
+  /** The cycle's provisioning log entries the view has counted (or why it could not), and whether it saw it end. */
+  cycleCounts?: { counts: CycleCounts | string; finished: boolean };
   now: Date;
 }
 
@@ -51,8 +53,10 @@ function executionRows(execution: SynchronizationTaskExecution | null | undefine
       value: `imported ${execution.countImported}, exported ${execution.countExported}, escrowed ${execution.countEscrowed}, entitled ${execution.countEntitled}`,
     },
   ];
-  if (execution.error?.code || execution.error?.message)
-    rows.push({ label: 'Error', value: [execution.error.code, execution.error.message].filter(Boolean).join(': ') });
+  // Graph says "no error" as code "None" with an empty message (FACTS.md, real bodies).
+  const error = execution.error;
+  if ((error?.code && error.code !== 'None') || error?.message)
+    rows.push({ label: 'Error', value: [error.code, error.message].filter(Boolean).join(': ') });
   return rows;
 }
 
@@ -80,6 +84,30 @@ function actionsFor(state: ReturnType<typeof jobState>, url: string | undefined)
     url !== undefined && 'openTroubleshooting',
   ];
   return actions.filter((action): action is JobViewAction => action !== false);
+}
+
+/** The running cycle, or the one the view counted until it ended (then with lastExecution's counts). */
+function describeCycle(job: SynchronizationJob, cycleCounts: JobViewInput['cycleCounts']): JobViewCycle | undefined {
+  const progress = runningProgress(job.status);
+  if (progress) {
+    const counts = cycleCounts?.counts ?? 'counting the provisioning log entries…';
+    const { processed, total } = progress;
+    return { running: true, processed, total, text: describeRunningCycle(progress, counts) };
+  }
+  const last = job.status?.lastExecution;
+  if (!cycleCounts?.finished || !last) return undefined;
+  const total = job.status.progress?.[0]?.totalUnits ?? last.countImported;
+  const { counts } = cycleCounts;
+  const logged =
+    typeof counts === 'string'
+      ? counts
+      : `created ${counts.created}, updated ${counts.updated}, failed ${counts.failed}`;
+  return {
+    running: false,
+    processed: total,
+    total,
+    text: `Cycle finished (${last.state}): ${total} objects processed; ${logged}; exported ${last.countExported}, escrowed ${last.countEscrowed}`,
+  };
 }
 
 export function describeJobView(input: JobViewInput): JobViewModel {
@@ -186,26 +214,6 @@ export function describeJobView(input: JobViewInput): JobViewModel {
       label: 'Troubleshooting',
       rows: [{ label: 'Link (not https, not opened)', value: status.troubleshootingUrl }],
     });
-  return { ...base, state, headline, sections, troubleshootingUrl: url, actions: actionsFor(state, url) };
-}
-
-/** A provisionOnDemand answer as the view shows it: the outcome, then each step with its details. */
-export function describeOnDemand(subject: string, parsed: ParsedOnDemand): NonNullable<JobViewModel['onDemand']> {
-  if (!parsed.ok) return { subject, status: 'Unreadable', summary: parsed.problem, steps: [] };
-  const { result } = parsed;
-  const summary = [result.action, result.errorCode, result.reason, result.recommendedAction]
-    .filter(Boolean)
-    .join(' · ');
-  return {
-    subject,
-    status: result.status,
-    summary: summary || result.status,
-    steps: result.steps.map((step) => ({
-      name: step.name,
-      type: step.type,
-      status: step.status,
-      description: step.description,
-      details: Object.entries(step.details).map(([label, value]) => ({ label, value })),
-    })),
-  };
+  const cycle = describeCycle(job, input.cycleCounts);
+  return { ...base, state, headline, sections, cycle, troubleshootingUrl: url, actions: actionsFor(state, url) };
 }

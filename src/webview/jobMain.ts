@@ -1,6 +1,8 @@
 // The job view's webview: renders the JobViewModel the extension sends, as text only, and keeps it in the webview
 // state so the panel comes back after a reload. Buttons only post messages; the extension does the work.
+import { announce } from './announce';
 import { codicon, element, section } from './dom';
+import { cycleSection, exchangeList } from './render/jobCycle';
 import {
   isJobViewModel,
   type HostToJobView,
@@ -93,6 +95,7 @@ function render(view: JobViewModel): Node[] {
         view.connection.hint !== undefined && element('p', { className: 'hint', text: view.connection.hint }),
       ]),
     );
+  if (view.cycle) nodes.push(cycleSection(view.cycle));
   for (const part of view.sections) nodes.push(section(part.label, 'job-section', [rows(part.rows)]));
   if (view.troubleshootingUrl)
     nodes.push(
@@ -113,6 +116,7 @@ function render(view: JobViewModel): Node[] {
               element('strong', { text: `${step.status} · ${step.name} (${step.type})` }),
               element('p', { text: step.description }),
               step.details.length > 0 && rows(step.details),
+              step.exchanges.length > 0 && exchangeList(step.exchanges),
             ]),
           ),
         ),
@@ -122,8 +126,18 @@ function render(view: JobViewModel): Node[] {
   return nodes;
 }
 
+/** Whether the last view shown had a running cycle: a screen reader hears when one starts and when it ends, once. */
+let cycleRunning: boolean | undefined;
+
+function announceCycle(view: JobViewModel): void {
+  const running = view.cycle?.running ?? false;
+  if (cycleRunning !== undefined && running !== cycleRunning && view.cycle) announce(view.cycle.text);
+  cycleRunning = running;
+}
+
 function show(view: JobViewModel): void {
   if (!app) return;
+  announceCycle(view);
   app.replaceChildren(...render(view));
   app.setAttribute('aria-busy', 'false');
   document.title = view.title;

@@ -35,12 +35,27 @@ export interface JobViewSection {
   rows: JobViewRow[];
 }
 
+/** One SCIM request of a provision-on-demand step and the answer it got (bodies as text, pretty when JSON). */
+export interface JobViewExchange {
+  request: { method: string; path: string; body: string };
+  response: { status: string; body: string };
+}
+
 export interface JobViewStep {
   name: string;
   type: string;
   status: string;
   description: string;
   details: JobViewRow[];
+  exchanges: JobViewExchange[];
+}
+
+/** The cycle running now (progress and the counts of its log entries so far), or the one this view saw end. */
+export interface JobViewCycle {
+  running: boolean;
+  processed: number;
+  total: number;
+  text: string;
 }
 
 export interface JobViewModel {
@@ -54,6 +69,7 @@ export interface JobViewModel {
   sections: JobViewSection[];
   /** The last Test Connection in this view. */
   connection?: { valid: boolean; text: string; hint?: string };
+  cycle?: JobViewCycle;
   /** The last Provision on Demand in this view. */
   onDemand?: { subject: string; status: string; summary: string; steps: JobViewStep[] };
   /** The troubleshooting link, only when it is an https URL (shown as text; the extension opens it). */

@@ -17,10 +17,11 @@ export interface WiredEmulator {
  * Starts the emulator on a free loopback port. VS Code trusts it through NODE_EXTRA_CA_CERTS (Node reads that file
  * when the extension host starts), so TLS stays verified end to end. Its clock is manual: a started job stays NotRun
  * until a test advances the clock (EmulatorControl.advanceClock), so no cycle changes a job behind a test's back.
+ * The sample SCIM server runs beside it: the seeded jobs' cycles provision to it for real (the engine).
  */
 export async function startWiredEmulator(
   cleanup: Cleanup,
-  options: EmulatorOptions = { port: 0, clock: 'manual' },
+  options: EmulatorOptions = { port: 0, clock: 'manual', scimServer: true },
 ): Promise<WiredEmulator> {
   const emulator = await startEmulator(options);
   cleanup.add('close the emulator', () => emulator.close());

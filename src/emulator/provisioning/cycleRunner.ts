@@ -9,7 +9,8 @@ import { sampleTenant } from '../sampleTenant';
 import { templateCatalog } from '../sampleTemplates';
 import type { TenantStore } from '../tenantStore';
 import { provision, type ProvisioningOutcome } from './engine';
-import type { ProvisioningRecord } from './records';
+import { applyProgress } from './jobStatus';
+import type { ProvisioningRecord, RunningCycle } from './records';
 
 export interface EngineTarget {
   baseAddress: string;
@@ -51,7 +52,11 @@ export function jobSchemaOf(store: TenantStore, servicePrincipalId: string, job:
   return template && sp ? synchronizationSchema(job.id, template, sp.displayName) : undefined;
 }
 
-/** Runs the engine for a job (all objects, or `only` one) and keeps the result as the job's last cycle. */
+/**
+ * Runs the engine for a job (all objects, or `only` one) and keeps the result as the job's last cycle. A whole cycle
+ * shows while it runs, as Graph shows a running job: its progress on the job's status, and its provisioning log
+ * entries (store.running) as each object is processed.
+ */
 export async function provisionJob(
   store: TenantStore,
   clock: EmulatorClock,
@@ -62,24 +67,33 @@ export async function provisionJob(
   onThrottled?: (retryAt: number) => void,
 ): Promise<{ outcome: ProvisioningOutcome; record: ProvisioningRecord }> {
   const began = clock.now();
-  const outcome = await provision({
-    schema: jobSchemaOf(store, servicePrincipalId, job),
-    users: store.directory.users,
-    groups: store.directory.groups,
-    clock,
-    settings: job.synchronizationJobSettings,
-    only,
-    onThrottled,
-    ...target,
-  });
-  const record: ProvisioningRecord = {
-    servicePrincipalId,
-    jobId: job.id,
-    cycleId: randomUUID(),
-    began,
-    ended: clock.now(),
-    outcome,
-  };
+  const cycleId = randomUUID();
+  const running: RunningCycle | undefined =
+    only === undefined ? { servicePrincipalId, jobId: job.id, cycleId, began, entries: [] } : undefined;
+  if (running) store.running.set(job.id, running);
+  let outcome: ProvisioningOutcome;
+  try {
+    outcome = await provision({
+      schema: jobSchemaOf(store, servicePrincipalId, job),
+      users: store.directory.users,
+      groups: store.directory.groups,
+      clock,
+      settings: job.synchronizationJobSettings,
+      only,
+      onThrottled,
+      onProgress:
+        running &&
+        ((processed, total, entry) => {
+          if (entry) running.entries.push(entry);
+          applyProgress(job, processed, total, clock.now());
+        }),
+      ...target,
+    });
+  } finally {
+    // A reset during the cycle has cleared store.running; a later cycle of the job may have replaced it.
+    if (running && store.running.get(job.id) === running) store.running.delete(job.id);
+  }
+  const record: ProvisioningRecord = { servicePrincipalId, jobId: job.id, cycleId, began, ended: clock.now(), outcome };
   if (only === undefined) store.provisioning.set(job.id, record);
   return { outcome, record };
 }

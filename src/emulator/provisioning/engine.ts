@@ -33,6 +33,8 @@ export interface ProvisioningRun {
   record?: boolean;
   /** Told when a 429's Retry-After makes the cycle wait on the emulator's clock. */
   onThrottled?: (retryAt: number) => void;
+  /** Told once before the first entry (processed 0) and after each entry: the job's progress while the cycle runs. */
+  onProgress?: (processed: number, total: number, entry?: EntryResult) => void;
 }
 
 export interface ProvisioningOutcome {
@@ -82,6 +84,8 @@ export async function provision(run: ProvisioningRun): Promise<ProvisioningOutco
   const plans = objectFlowPlans(run.schema).sort(
     (a, b) => (a.sourceObjectName === 'User' ? -1 : 0) - (b.sourceObjectName === 'User' ? -1 : 0),
   );
+  const total = plans.reduce((sum, plan) => sum + sourcesOf(plan, run).length, 0);
+  run.onProgress?.(0, total);
   for (const plan of plans) {
     for (const source of sourcesOf(plan, run)) {
       const entry = newEntry(source.kind, source.id, source.name);
@@ -130,6 +134,7 @@ export async function provision(run: ProvisioningRun): Promise<ProvisioningOutco
         }
       }
       outcome.entries.push(entry);
+      run.onProgress?.(outcome.entries.length, total, entry);
     }
     if (outcome.failure) break;
   }

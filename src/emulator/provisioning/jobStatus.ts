@@ -40,9 +40,22 @@ function execution(outcome: ProvisioningOutcome, now: number, error: Synchroniza
 
 const noError: SynchronizationError = { code: 'None', message: '', tenantActionable: false };
 
+/**
+ * The job's synchronizationProgress while a cycle runs (CSDL: completedUnits and totalUnits Int64,
+ * progressObservationDateTime, units): one item for the whole cycle, counted in source objects. The reference
+ * documents neither the units nor how many items there are: 'Objects' and one item are guesses.
+ */
+export function applyProgress(job: JobDocument, processed: number, total: number, now: number): void {
+  job.status.progress = [
+    { completedUnits: processed, totalUnits: total, units: 'Objects', progressObservationDateTime: graphTime(now) },
+  ];
+}
+
 /** Writes the outcome onto the job, as a cycle that ended at `now`. */
 export function applyOutcome(job: JobDocument, outcome: ProvisioningOutcome, now: number): void {
   const status = job.status;
+  // A cycle that ended, even failed, has no more to process (guess): its progress is complete.
+  applyProgress(job, outcome.entries.length, outcome.entries.length, now);
   if (outcome.failure) {
     const error: SynchronizationError = outcome.failure.credentials
       ? invalidCredentialsError
@@ -78,10 +91,6 @@ export function applyOutcome(job: JobDocument, outcome: ProvisioningOutcome, now
       byType.set(key, (byType.get(key) ?? 0) + 1);
     }
   status.synchronizedEntryCountByType = [...byType].map(([key, value]) => ({ key, value }));
-  const total = outcome.entries.length;
-  status.progress = [
-    { completedUnits: total, totalUnits: total, units: 'Objects', progressObservationDateTime: graphTime(now) },
-  ];
   // Steady state: a cycle with nothing left to export or retry (guess at Graph's rule).
   if (done.countExported === 0 && escrowed === 0) {
     if (status.steadyStateFirstAchievedTime.startsWith('0001-')) status.steadyStateFirstAchievedTime = graphTime(now);

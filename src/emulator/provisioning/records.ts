@@ -1,6 +1,7 @@
 // What the emulator keeps of a job's last real provisioning cycle: its entries (for the provisioning logs) and its
 // SCIM traffic (for the user to read what Entra would have sent, bearer masked), served by the control API.
 import type { ProvisioningOutcome } from './engine';
+import type { EntryResult } from './entryResult';
 
 export interface ProvisioningRecord {
   servicePrincipalId: string;
@@ -10,6 +11,15 @@ export interface ProvisioningRecord {
   began: number;
   ended: number;
   outcome: ProvisioningOutcome;
+}
+
+/** A cycle still running: the entries processed so far (the objects its outcome will hold), for the provisioning logs. */
+export interface RunningCycle {
+  servicePrincipalId: string;
+  jobId: string;
+  cycleId: string;
+  began: number;
+  entries: EntryResult[];
 }
 
 /** The traffic record as the control API lists it. */

@@ -73,19 +73,22 @@ function executionsOf(job: JobDocument) {
   return runs.filter((run, i) => runs.findIndex((other) => other.timeBegan === run.timeBegan) === i);
 }
 
-/** Every entry the tenant's jobs have written so far, newest first: from each job's last runs. */
+/** Every entry the tenant's jobs have written so far, newest first: from each job's last runs, and a running one's so far. */
 export function tenantLogEntries({ store }: EmulatorContext): ProvisioningLogEntry[] {
   const entries: ProvisioningLogEntry[] = [];
   for (const sp of store.servicePrincipals) {
     for (const job of store.jobsOf(sp.id)) {
+      const cycle = {
+        tenantId: store.tenantId,
+        servicePrincipal: { id: sp.id, displayName: sp.displayName },
+        jobId: job.id,
+      };
       const real = store.provisioning.get(job.id);
-      if (real) {
-        // A real cycle ran (the provisioning engine): its own entries.
+      // A real cycle ran (the provisioning engine): its own entries.
+      if (real)
         entries.push(
           ...logEntriesForCycle({
-            tenantId: store.tenantId,
-            servicePrincipal: { id: sp.id, displayName: sp.displayName },
-            jobId: job.id,
+            ...cycle,
             cycleId: real.cycleId,
             began: real.began,
             result: job.status.lastExecution?.state ?? 'Succeeded',
@@ -93,22 +96,32 @@ export function tenantLogEntries({ store }: EmulatorContext): ProvisioningLogEnt
             entries: real.outcome.entries,
           }),
         );
-        continue;
-      }
-      for (const run of executionsOf(job)) {
+      else
+        for (const run of executionsOf(job))
+          entries.push(
+            ...logEntriesForCycle({
+              ...cycle,
+              cycleId: `${job.id}:${run.timeBegan}`,
+              began: Date.parse(run.timeBegan),
+              ended: Date.parse(run.timeEnded),
+              result: run.state,
+              changes: run.state === 'Failed' ? 3 : Math.min(6, Math.max(2, run.countExported)),
+              error: run.error,
+            }),
+          );
+      const running = store.running.get(job.id);
+      // The cycle running now: the entries of the objects it has processed so far.
+      if (running)
         entries.push(
           ...logEntriesForCycle({
-            tenantId: store.tenantId,
-            servicePrincipal: { id: sp.id, displayName: sp.displayName },
-            jobId: job.id,
-            cycleId: `${job.id}:${run.timeBegan}`,
-            began: Date.parse(run.timeBegan),
-            result: run.state,
-            changes: run.state === 'Failed' ? 3 : Math.min(6, Math.max(2, run.countExported)),
-            error: run.error,
+            ...cycle,
+            cycleId: running.cycleId,
+            began: running.began,
+            result: 'Succeeded',
+            changes: running.entries.length,
+            entries: running.entries,
           }),
         );
-      }
     }
   }
   return entries.sort((a, b) =>

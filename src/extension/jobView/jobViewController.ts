@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { GraphRequestError } from '../../graph/errors';
 import type { EntityStore, StoreChange } from '../../model/entityStore';
-import { describeJobView, describeOnDemand } from '../../views/jobView';
+import { describeJobView } from '../../views/jobView';
+import { describeOnDemand } from '../../views/onDemandView';
 import {
   isJobViewModel,
   jobViewActions,
@@ -12,13 +13,15 @@ import {
   type JobViewToHost,
 } from '../../webview/jobViewModel';
 import type { CommandRegistry } from '../commandRegistry';
+import type { ConnectionManager } from '../connection';
 import { commandIds, panelTypes } from '../ids';
 import type { ConnectionResult, CredentialsScope } from '../jobs/credentialOperations';
 import type { JobOperations } from '../jobs/jobOperations';
 import type { JobTarget } from '../jobs/jobTarget';
 import type { OnDemandRun } from '../jobs/onDemandOperation';
 import { webviewOptions, webviewPage } from '../webviewPage';
-import { JobRefresher } from './jobRefresher';
+import { CycleCounter } from './cycleCounter';
+import { JobRefresher, type RefreshOutcome } from './jobRefresher';
 
 interface JobView {
   panel: vscode.WebviewPanel;
@@ -28,6 +31,7 @@ interface JobView {
   model?: JobViewModel;
   ready: boolean;
   refresher: JobRefresher;
+  cycle: CycleCounter;
   subscriptions: vscode.Disposable[];
 }
 
@@ -60,6 +64,7 @@ export class JobViewController implements vscode.Disposable {
     private readonly store: EntityStore,
     private readonly jobs: JobOperations,
     private readonly registry: Pick<CommandRegistry, 'run'>,
+    private readonly connection: ConnectionManager,
   ) {
     this.storeSubscription = store.onDidChange((change) => this.follow(change));
   }
@@ -83,8 +88,8 @@ export class JobViewController implements vscode.Disposable {
       );
       view = this.adopt(panel, target);
     }
-    await this.jobs.read(target);
-    return this.render(view);
+    await this.readJob(view);
+    return view.model!;
   }
 
   /** Test Connection's result, in the job's view when it is open. */
@@ -115,7 +120,7 @@ export class JobViewController implements vscode.Disposable {
     if (!view?.model?.actions.includes(action)) return;
     const command = actionCommands[action];
     if (command) await vscode.commands.executeCommand(command, view.target);
-    else if (action === 'refresh') await this.jobs.read(view.target);
+    else if (action === 'refresh') await this.readJob(view);
     else if (action === 'openTroubleshooting' && view.model.troubleshootingUrl)
       await vscode.env.openExternal(vscode.Uri.parse(view.model.troubleshootingUrl, true));
     view.refresher.schedule(true);
@@ -146,6 +151,7 @@ export class JobViewController implements vscode.Disposable {
       target,
       ready: false,
       subscriptions: [],
+      cycle: new CycleCounter(this.connection),
       refresher: new JobRefresher(
         () => this.refresh(view),
         () => panel.visible && view.model?.state !== 'Deleted',
@@ -170,12 +176,21 @@ export class JobViewController implements vscode.Disposable {
     return view;
   }
 
-  private async refresh(view: JobView): Promise<{ changed: boolean; retryAfterSeconds?: number }> {
+  private async refresh(view: JobView): Promise<RefreshOutcome> {
     const before = view.model;
-    const result = await this.jobs.read(view.target, { quiet: true });
+    const result = await this.readJob(view, true);
     const after = this.render(view);
     const retryAfterSeconds = result instanceof GraphRequestError ? result.retryAfterSeconds : undefined;
-    return { changed: JSON.stringify(before?.sections) !== JSON.stringify(after.sections), retryAfterSeconds };
+    const changed = JSON.stringify([before?.sections, before?.cycle]) !== JSON.stringify([after.sections, after.cycle]);
+    return { changed, retryAfterSeconds, running: after.cycle?.running ?? false };
+  }
+
+  /** Reads the job, then the log entries of its running cycle (or of the one that just ended) for the counts. */
+  private async readJob(view: JobView, quiet = false): Promise<Awaited<ReturnType<JobOperations['read']>>> {
+    const result = await this.jobs.read(view.target, { quiet });
+    await view.cycle.update(this.store.job(view.target.servicePrincipal.id, view.target.job.id)?.value);
+    this.render(view);
+    return result;
   }
 
   private receive(view: JobView, message: JobViewToHost): void {
@@ -220,6 +235,7 @@ export class JobViewController implements vscode.Disposable {
       stale: read?.stale,
       connection: view.connection,
       onDemand: view.onDemand,
+      cycleCounts: view.cycle.shown,
       now: new Date(),
     });
     view.model = model;

@@ -52,6 +52,27 @@ describe('The job view refresher', () => {
     assert.deepEqual(clock.delays, [first, first * 2, first * 4, first, 120_000]);
   });
 
+  it('reads at the running pace while a cycle runs, whether or not its progress moved, then backs off again', async () => {
+    const clock = manualTimers();
+    const outcomes: RefreshOutcome[] = [
+      { changed: true, running: true },
+      { changed: false, running: true },
+      { changed: false, running: true, retryAfterSeconds: 30 },
+      { changed: true, running: false },
+      { changed: false },
+    ];
+    let reads = 0;
+    const refresher = new JobRefresher(
+      async () => outcomes[reads++],
+      () => true,
+      clock.timers,
+    );
+    refresher.schedule();
+    for (let index = 0; index < outcomes.length; index++) await clock.fire();
+    const { firstMs, runningMs } = refreshDelays;
+    assert.deepEqual(clock.delays, [firstMs, runningMs, runningMs, 30_000, firstMs, firstMs * 2]);
+  });
+
   it('keeps one timer, and stops when the view is hidden', async () => {
     const clock = manualTimers();
     let visible = true;

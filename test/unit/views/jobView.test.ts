@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { jobInState } from '../../../src/emulator/jobStates';
 import type { SynchronizationJob } from '../../../src/graph/types';
-import { describeJobView, describeOnDemand, relativeTime, troubleshootingUrl } from '../../../src/views/jobView';
+import { describeJobView, relativeTime, troubleshootingUrl } from '../../../src/views/jobView';
+import { describeOnDemand } from '../../../src/views/onDemandView';
 
 const now = Date.parse('2026-12-01T12:00:00Z');
 const servicePrincipal = { id: 'sp-1', displayName: 'SCIM app' };
