@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension/extension';
 import { jobUri } from '../../src/extension/health/healthDiagnostics';
 import type { HealthNode } from '../../src/extension/health/healthItems';
+import type { ScanOutcome } from '../../src/extension/health/healthView';
 import { commandIds } from '../../src/extension/ids';
 import { activatedServices, emulatorControl, signedIn, waitFor } from './support';
 
@@ -64,6 +65,40 @@ describe('The Provisioning Health view', () => {
     assert.equal(row?.health.quarantine, undefined);
     assert.ok(!vscode.languages.getDiagnostics(uri).some((d) => d.code === 'quarantine'));
     await control.reset();
+  });
+
+  it('repeats a scan with fewer requests and the same findings, says what it reused, and Scan All reads all again', async () => {
+    const findings = () =>
+      services.health.current
+        .groups()
+        .flatMap((group) => group.rows.map((row) => `${row.job.id}: ${row.health.findings.map((f) => f.flag)}`));
+    const jobListsAsked = async () =>
+      (await control.requests()).filter((request) => request.route === 'listJobs' && request.inBatch).length;
+    await control.clearRequests();
+    const full = await vscode.commands.executeCommand<ScanOutcome>(commandIds.scanTenantFull);
+    const fullAsked = await jobListsAsked();
+    const fullFindings = findings();
+    assert.equal(full?.progress?.jobListsReused, 0);
+    assert.equal(services.health.view.message, undefined);
+
+    // From the title bar: Scan Tenant repeats the scan with what the last one read.
+    await control.clearRequests();
+    const repeat = await vscode.commands.executeCommand<ScanOutcome>(commandIds.scanTenant);
+    const reused = repeat?.progress?.jobListsReused ?? 0;
+    assert.ok(reused > 0, 'the empty job lists of the last scan are reused');
+    assert.equal(await jobListsAsked(), fullAsked - reused);
+    assert.deepEqual(findings(), fullFindings);
+    assert.match(
+      String(services.health.view.message),
+      new RegExp(`^${reused} service principals? without jobs not asked again .*Scan All reads every job list again`),
+    );
+
+    await control.clearRequests();
+    const again = await vscode.commands.executeCommand<ScanOutcome>(commandIds.scanTenantFull);
+    assert.equal(again?.progress?.jobListsReused, 0);
+    assert.equal(await jobListsAsked(), fullAsked);
+    assert.deepEqual(findings(), fullFindings);
+    assert.equal(services.health.view.message, undefined);
   });
 
   it('stops at once when cancelled mid-scan', async () => {
