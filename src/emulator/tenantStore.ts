@@ -3,6 +3,7 @@ import { generatedJob, generateServicePrincipals } from './generator';
 import { seededJob, type JobDocument } from './jobFactory';
 import type { ServicePrincipalRecord, TemplateDefinition } from './model';
 import type { ProvisioningRecord } from './provisioning/records';
+import type { ProvisioningLogEntry } from './provisioningLogs';
 import { sampleGroups, sampleUsers, type DirectoryGroup, type DirectoryUser } from './sampleDirectory';
 import { sampleServicePrincipals, seedJobs, seedSecrets, workingScimCredentials } from './sampleTenant';
 import { templateCatalog } from './sampleTemplates';
@@ -28,6 +29,8 @@ export class TenantStore {
   directory: { users: DirectoryUser[]; groups: DirectoryGroup[] } = { users: [], groups: [] };
   /** Per job id: its last real provisioning cycle (entries and SCIM traffic). */
   readonly provisioning = new Map<string, ProvisioningRecord>();
+  /** Log entries added through the control API (seedProvisioningLogs), besides those the jobs' runs write. */
+  readonly seededLogs: ProvisioningLogEntry[] = [];
 
   /** Generated service principals by id, with their 1-based index: their jobs are made on first use. */
   private readonly generated = new Map<string, { sp: ServicePrincipalRecord; index: number }>();
@@ -77,6 +80,7 @@ export class TenantStore {
       groups: sampleGroups.map((group) => ({ ...group })),
     };
     this.provisioning.clear();
+    this.seededLogs.length = 0;
     this.onDemand.calls.clear();
     this.onDemand.provisioned.clear();
     this.now = now;

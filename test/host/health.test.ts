@@ -160,6 +160,35 @@ describe('The provisioning logs panel', () => {
     assert.match(requests[1].query, /skiptoken/i);
   });
 
+  it("explains a refusal in the panel: the permission, how to get it, Graph's code and request-id", async () => {
+    const job = await slackJob();
+    const renders: { problem?: string }[] = [];
+    const errors: string[] = [];
+    const subscriptions = [
+      services.logs.onDidRender((rendered) => renders.push(rendered)),
+      services.ui.onDidShow((shown) => shown.severity === 'error' && errors.push(shown.text)),
+    ];
+    // An administrator revokes the app's AuditLog.Read.All: Graph now refuses its provisioning logs.
+    await control.grantProvisioningLogs(false);
+    try {
+      await control.clearRequests();
+      await vscode.commands.executeCommand(commandIds.showProvisioningLogs, job);
+      const shown = await waitFor('the refusal in the panel', () => renders.find((r) => r.problem)?.problem);
+      const [refused] = (await control.requests()).filter((r) => r.route === 'listProvisioningLogs');
+      assert.equal(refused?.status, 403);
+      assert.match(shown, /Graph refused to read the provisioning logs: 403 Authorization_RequestDenied/);
+      assert.match(shown, /Insufficient privileges to complete the operation/);
+      assert.match(shown, /needs AuditLog\.Read\.All or ProvisioningLog\.Read\.All/);
+      assert.match(shown, /Ask an administrator to grant one of them .*admin consent/);
+      assert.ok(shown.includes(`request-id: ${refused.requestId}`), shown);
+      // The panel's answer, not a failure of the extension: no error notification on top of it.
+      assert.deepEqual(errors, []);
+    } finally {
+      for (const subscription of subscriptions) subscription.dispose();
+      await control.grantProvisioningLogs(true);
+    }
+  });
+
   it('exports the entries as CSV, page by page', async () => {
     const job = await slackJob();
     await vscode.commands.executeCommand(commandIds.showProvisioningLogs, job);

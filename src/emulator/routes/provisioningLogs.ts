@@ -73,9 +73,9 @@ function executionsOf(job: JobDocument) {
   return runs.filter((run, i) => runs.findIndex((other) => other.timeBegan === run.timeBegan) === i);
 }
 
-/** Every entry the tenant's jobs have written so far, newest first: from each job's last runs. */
+/** Every entry the tenant's jobs have written so far, newest first: from each job's last runs, and seeded ones. */
 export function tenantLogEntries({ store }: EmulatorContext): ProvisioningLogEntry[] {
-  const entries: ProvisioningLogEntry[] = [];
+  const entries: ProvisioningLogEntry[] = [...store.seededLogs];
   for (const sp of store.servicePrincipals) {
     for (const job of store.jobsOf(sp.id)) {
       const real = store.provisioning.get(job.id);
