@@ -22,3 +22,22 @@ export function describeReuse(progress: ScanProgress, memory: ScanMemory, now: D
   const what = reused === 1 ? '1 service principal' : `${reused} service principals`;
   return `${what} without jobs not asked again (their empty job lists were read ${ago})`;
 }
+
+/** The memory as JSON text (the CLI's --reuse file), for this tenant. */
+export function memoryToJson(memory: ScanMemory, tenant: string): string {
+  return `${JSON.stringify({ tenant, at: new Date(memory.at).toISOString(), withoutJobs: [...memory.withoutJobs] })}\n`;
+}
+
+/** A memory read back, or undefined when the text is not one or is another tenant's: the scan then reads everything. */
+export function memoryFromJson(text: string, tenant: string): ScanMemory | undefined {
+  try {
+    const value = JSON.parse(text) as { tenant?: unknown; at?: unknown; withoutJobs?: unknown };
+    const at = typeof value.at === 'string' ? Date.parse(value.at) : NaN;
+    const ids = value.withoutJobs;
+    if (value.tenant !== tenant || Number.isNaN(at) || !Array.isArray(ids)) return undefined;
+    if (!ids.every((id): id is string => typeof id === 'string')) return undefined;
+    return { at, withoutJobs: new Set(ids) };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { ScanProgress } from '../../../src/health/scan';
-import { describeReuse, forgetServicePrincipal } from '../../../src/health/scanMemory';
+import { describeReuse, forgetServicePrincipal, memoryFromJson, memoryToJson } from '../../../src/health/scanMemory';
 
 const progress = (jobListsReused: number): ScanProgress => ({
   servicePrincipalsListed: 20,
@@ -33,5 +33,17 @@ describe('scan memory', () => {
     assert.equal(after.at, memory.at);
     assert.deepEqual([...memory.withoutJobs], ['a', 'b']);
     assert.equal(forgetServicePrincipal(memory, 'c'), memory);
+  });
+
+  it("is kept as JSON for one tenant; another tenant's, or anything else, is not read back", () => {
+    const text = memoryToJson(memory, 'tenant-a');
+    assert.deepEqual(memoryFromJson(text, 'tenant-a'), memory);
+    assert.equal(memoryFromJson(text, 'tenant-b'), undefined);
+    for (const bad of ['', 'not json', '[]', '{"tenant":"tenant-a","at":"x","withoutJobs":[]}'])
+      assert.equal(memoryFromJson(bad, 'tenant-a'), undefined, bad);
+    assert.equal(
+      memoryFromJson('{"tenant":"tenant-a","at":"2026-01-01T10:00:00Z","withoutJobs":[1]}', 'tenant-a'),
+      undefined,
+    );
   });
 });
