@@ -1,5 +1,5 @@
 // The `graph-sync` command line (bundled to dist/cli.js): validate, scan.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { scanUsage } from './scanArgs';
 import { scanCommand, type ScanIo } from './scanCommand';
 import { InputError, usage, UsageError } from './usage';
@@ -37,6 +37,7 @@ async function readStdin(): Promise<Uint8Array> {
 
 const nodeIo: CliIo = {
   readFile: (path) => readFile(path),
+  writeFile: (path, text) => writeFile(path, text, 'utf8'),
   readStdin,
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

@@ -27,6 +27,9 @@ Options:
   --sarif                      SARIF 2.1.0 on stdout (for CI and VS Code's SARIF viewer)
   --concurrency N              requests in flight, 1-16 (default: 6)
   --all-service-principals     read every service principal's jobs, not only those from application templates
+  --reuse <file>               keep what the scan read in <file>; the next scan with it does not ask again for the
+                               jobs of service principals that had none less than an hour before (a job created
+                               meanwhile on such an app is missed until then; delete the file to read everything)
   -h, --help                   show this help
 
 Permissions: Synchronization.Read.All (or ReadWrite) and Application.Read.All.
@@ -47,6 +50,8 @@ export interface ScanArgs {
   format: 'text' | 'json' | 'sarif';
   concurrency: number;
   allServicePrincipals: boolean;
+  /** The file a scan's memory is kept in between runs (see ScanOptions.reuse). */
+  reuse?: string;
 }
 
 function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -73,6 +78,7 @@ export function parseScanArgs(args: string[]): ScanArgs | 'help' {
       sarif: { type: 'boolean' },
       concurrency: { type: 'string' },
       'all-service-principals': { type: 'boolean' },
+      reuse: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -105,5 +111,6 @@ export function parseScanArgs(args: string[]): ScanArgs | 'help' {
     format: values.json ? 'json' : values.sarif ? 'sarif' : 'text',
     concurrency,
     allServicePrincipals: values['all-service-principals'] ?? false,
+    reuse: values.reuse,
   };
 }

@@ -11,7 +11,8 @@ import { sampleTenant } from '../emulator/sampleTenant';
 import { GraphClient } from '../graph/client';
 import { loopbackEndpoint, nationalClouds, provisioningPortalUrl } from '../graph/clouds';
 import { GraphRequestError } from '../graph/errors';
-import { scanTenant } from '../health/scan';
+import { scanTenant, type ScanMemory } from '../health/scan';
+import { describeReuse, memoryFromJson, memoryToJson, reuseMaxAgeMs } from '../health/scanMemory';
 import { collectScan, hasErrors } from '../health/scanReport';
 import { scanToSarif } from '../health/sarif';
 import { parseScanArgs, scanUsage, type ScanArgs } from './scanArgs';
@@ -86,6 +87,8 @@ export async function scanCommand(argv: string[], io: ScanIo): Promise<number> {
     return 0;
   }
   const client = await clientFor(args, io);
+  const tenant = args.emulator ? sampleTenant.tenantId : args.tenant;
+  const memory = args.reuse ? await readMemory(args.reuse, tenant, io) : undefined;
   const scannedAt = new Date();
   const started = performance.now();
   let result;
@@ -97,6 +100,7 @@ export async function scanCommand(argv: string[], io: ScanIo): Promise<number> {
         allServicePrincipals: args.allServicePrincipals,
         now: scannedAt,
         signal: io.signal,
+        reuse: memory && { memory, maxAgeMs: reuseMaxAgeMs },
       }),
     );
   } catch (error) {
@@ -105,7 +109,12 @@ export async function scanCommand(argv: string[], io: ScanIo): Promise<number> {
     io.stderr(`graph-sync: the scan failed: ${error.message}${ids ? ` (${ids})` : ''}\n${error.hint}\n`);
     return 2;
   }
-  const tenant = args.emulator ? sampleTenant.tenantId : args.tenant;
+  if (args.reuse)
+    await io
+      .writeFile(args.reuse, memoryToJson(result.memory, tenant))
+      .catch((error: Error) => Promise.reject(new InputError(`cannot write ${args.reuse}: ${error.message}`)));
+  const reused = memory && describeReuse(result.progress, memory, scannedAt);
+  if (reused) io.stderr(`graph-sync: ${reused}; delete ${args.reuse} to read every job list\n`);
   const endpoint = endpointOf(args);
   if (args.format === 'json')
     io.stdout(scanJson(result, { tenant, scannedAt: scannedAt.toISOString(), version: args.version }));
@@ -118,4 +127,18 @@ export async function scanCommand(argv: string[], io: ScanIo): Promise<number> {
   } else io.stdout(scanText(result));
   io.stderr(`graph-sync: scanned in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   return hasErrors(result.rows) ? 1 : 0;
+}
+
+/** The --reuse file's memory; none when the file does not exist yet, is not one, or is another tenant's. */
+async function readMemory(file: string, tenant: string, io: ScanIo): Promise<ScanMemory | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new InputError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  const memory = memoryFromJson(Buffer.from(bytes).toString('utf8'), tenant);
+  if (!memory) io.stderr(`graph-sync: ${file} is not a scan of this tenant; reading every job list\n`);
+  return memory;
 }

@@ -15,6 +15,7 @@ import { InputError, UsageError } from './usage';
 
 export interface CliIo {
   readFile(path: string): Promise<Uint8Array>;
+  writeFile(path: string, text: string): Promise<void>;
   readStdin(): Promise<Uint8Array>;
   stdout(text: string): void;
   stderr(text: string): void;

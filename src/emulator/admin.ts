@@ -18,6 +18,8 @@ export type AdminTarget = Pick<
   | 'scim'
   | 'directory'
   | 'scimTraffic'
+  | 'grantProvisioningLogs'
+  | 'seedProvisioningLogs'
 > & {
   servicePrincipalCount: number;
   version: string;
@@ -86,6 +88,24 @@ export function handleAdmin(
     case 'POST reset':
       target.reset();
       return { status: 204 };
+    case 'PUT grants/provisioningLogs': {
+      // {"granted": false, "clientId"?: "…"}: an administrator revokes (or grants) AuditLog.Read.All.
+      const { granted, clientId } = jsonBody<{ granted?: unknown; clientId?: unknown }>(body);
+      if (typeof granted !== 'boolean' || (clientId !== undefined && typeof clientId !== 'string'))
+        return problem(400, 'Give {"granted": true|false} and optionally "clientId".');
+      return target.grantProvisioningLogs(granted, clientId) ? { status: 204 } : problem(404, `No app '${clientId}'.`);
+    }
+    case 'POST provisioningLogs/seed': {
+      // {"jobId": "…", "count": n}: n more log entries for that job, one large cycle's worth.
+      const { jobId, count } = jsonBody<{ jobId?: unknown; count?: unknown }>(body);
+      if (typeof jobId !== 'string' || typeof count !== 'number')
+        return problem(400, 'Give {"jobId": "…", "count": n}.');
+      try {
+        return target.seedProvisioningLogs(jobId, count) ? { status: 204 } : problem(404, `No job '${jobId}'.`);
+      } catch (error) {
+        return problem(400, (error as Error).message);
+      }
+    }
     case 'GET scim/Users':
     case 'GET scim/Groups':
       // The sample SCIM server's data, to see what the jobs provisioned.
@@ -135,6 +155,16 @@ async function waitForRequest(target: AdminTarget, body: string): Promise<Emulat
     return problem(400, 'Expected {"filter": {"route": ...}, "stage": "received" | "applied"}.');
   }
   return ok(await target.requests.waitFor(wait.filter, wait.stage));
+}
+
+/** The body's JSON object, or an empty one when it is not JSON (the caller then names what it expected). */
+function jsonBody<T extends object>(body: string): Partial<T> {
+  try {
+    const value = JSON.parse(body || '{}') as unknown;
+    return value && typeof value === 'object' ? (value as T) : {};
+  } catch {
+    return {};
+  }
 }
 
 function clockState(target: AdminTarget) {

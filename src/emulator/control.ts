@@ -78,6 +78,16 @@ export class EmulatorControl {
     await this.call('DELETE', `servicePrincipals/${encodeURIComponent(id)}`);
   }
 
+  /** An administrator grants or revokes the sample app's AuditLog.Read.All (or `clientId`'s) until reset. */
+  async grantProvisioningLogs(granted: boolean, clientId?: string): Promise<void> {
+    await this.call('PUT', 'grants/provisioningLogs', { granted, clientId });
+  }
+
+  /** Adds `count` provisioning log entries (up to 100,000) to a job's logs until reset. */
+  async seedProvisioningLogs(jobId: string, count: number): Promise<void> {
+    await this.call('POST', 'provisioningLogs/seed', { jobId, count });
+  }
+
   async reset(): Promise<void> {
     await this.call('POST', 'reset');
   }

@@ -12,6 +12,7 @@ import { errorEnvelope, graphHeaders, type RequestIds } from './errors';
 import { jsonContentType, type EmulatorCall, type EmulatorResponse } from './call';
 import { FaultStore } from './faults';
 import { JobCycles } from './jobCycles';
+import { seedProvisioningLogs } from './logSeeding';
 import { trafficOf } from './provisioning/records';
 import { startScimServer } from './scim/scimServer';
 import { RequestLog } from './requestLog';
@@ -104,6 +105,7 @@ function contextFor(options: EmulatorOptions): EmulatorContext {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const tls = options.tls ?? (await createEmulatorTls());
   const context = contextFor(options);
+  const logGrants = [...context.apps].map(([clientId, app]) => [clientId, app.provisioningLogs] as const);
   const scim = options.scimServer
     ? await startScimServer({ token: sampleTenant.scimCredentials.SecretToken, now: () => context.clock.now() })
     : undefined;
@@ -173,6 +175,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return record && trafficOf(record);
     },
     deleteServicePrincipal: (id) => context.store.deleteServicePrincipal(id),
+    grantProvisioningLogs: (granted, clientId = sampleTenant.credentials.clientId) => {
+      // Checked on every request (dispatch.ts): as if the app's token were renewed at once. Real Graph reads the
+      // roles in the token, so a change reaches the tokens issued after it (guess: the emulator does not wait).
+      const app = context.apps.get(clientId);
+      if (app) app.provisioningLogs = granted;
+      return app !== undefined;
+    },
+    seedProvisioningLogs: (jobId, count) => seedProvisioningLogs(context.store, jobId, count, context.clock.now()),
     reset: () => {
       scim?.reset();
       context.faults.clear();
@@ -181,6 +191,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       context.clock.reset();
       context.store.reset(context.clock.now());
       context.cycles.followAll();
+      for (const [clientId, granted] of logGrants) context.apps.get(clientId)!.provisioningLogs = granted;
     },
     close: () => close(),
   };

@@ -3,6 +3,7 @@ import { generatedJob, generateServicePrincipals } from './generator';
 import { seededJob, type JobDocument } from './jobFactory';
 import type { ServicePrincipalRecord, TemplateDefinition } from './model';
 import type { ProvisioningRecord, RunningCycle } from './provisioning/records';
+import type { ProvisioningLogEntry } from './provisioningLogs';
 import { sampleGroups, sampleUsers, type DirectoryGroup, type DirectoryUser } from './sampleDirectory';
 import { sampleServicePrincipals, seedJobs, seedSecrets, workingScimCredentials } from './sampleTenant';
 import { templateCatalog } from './sampleTemplates';
@@ -30,6 +31,8 @@ export class TenantStore {
   readonly provisioning = new Map<string, ProvisioningRecord>();
   /** Per job id: its real cycle while it runs (its log entries appear as each object is processed). */
   readonly running = new Map<string, RunningCycle>();
+  /** Log entries added through the control API (seedProvisioningLogs), besides those the jobs' runs write. */
+  readonly seededLogs: ProvisioningLogEntry[] = [];
 
   /** Generated service principals by id, with their 1-based index: their jobs are made on first use. */
   private readonly generated = new Map<string, { sp: ServicePrincipalRecord; index: number }>();
@@ -80,6 +83,7 @@ export class TenantStore {
     };
     this.provisioning.clear();
     this.running.clear();
+    this.seededLogs.length = 0;
     this.onDemand.calls.clear();
     this.onDemand.provisioned.clear();
     this.now = now;

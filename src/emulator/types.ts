@@ -201,6 +201,13 @@ export interface RunningEmulator {
   scimTraffic(jobId: string): ScimTraffic | undefined;
   /** Deletes a service principal and its jobs until reset (as deleting an enterprise app does); false if unknown. */
   deleteServicePrincipal(id: string): boolean;
+  /**
+   * Grants or revokes an app's AuditLog.Read.All (the sample app's when `clientId` is absent) until reset, as an
+   * administrator does: without it provisioning logs answer 403. False if the app is unknown.
+   */
+  grantProvisioningLogs(granted: boolean, clientId?: string): boolean;
+  /** Adds `count` (up to 100,000) provisioning log entries to a job's logs until reset; false if the job is unknown. */
+  seedProvisioningLogs(jobId: string, count: number): boolean;
   reset(): void;
   /** Closes the server and every open socket, hung ones included. */
   close(): Promise<void>;

@@ -55,6 +55,7 @@ export function registerCommands(registry: CommandRegistry, services: Services):
   registry.register(id.restartJob, 'Could not restart the job', (node) => jobs.restartJobCommand(services, node));
   registry.register(id.deleteJob, 'Could not delete the job', (node) => jobs.deleteJobCommand(services, node));
   registry.register(id.scanTenant, 'Could not scan the tenant', () => health.scanTenantCommand(services));
+  registry.register(id.scanTenantFull, 'Could not scan the tenant', () => health.scanTenantCommand(services, 'full'));
   registry.register(id.openScannedJob, 'Could not open the job', (node) =>
     health.openScannedJobCommand(services, node),
   );

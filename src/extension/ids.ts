@@ -25,6 +25,7 @@ export const commandIds = {
   restartJob: 'graphSync.restartJob',
   deleteJob: 'graphSync.deleteJob',
   scanTenant: 'graphSync.scanTenant',
+  scanTenantFull: 'graphSync.scanTenantFull',
   openScannedJob: 'graphSync.openScannedJob',
   showProvisioningLogs: 'graphSync.showProvisioningLogs',
   openJobView: 'graphSync.openJobView',

@@ -31,7 +31,8 @@ export interface ScanOptions {
    * Reuse from an earlier scan of the same tenant. Graph offers no ETag or delta for synchronization jobs, so a job
    * list can only be known unchanged by reading it; what is reused is a bet, made only when asked: service principals
    * that had no jobs at `memory.at` are not read again if that is at most `maxAgeMs` ago. They are counted as
-   * `jobListsReused`, and a job created since then is missed until a scan without reuse.
+   * `jobListsReused`, and a job created since then is missed until a scan without reuse. (`GET /servicePrincipals/delta`
+   * does not help: it reports changes to service principal objects, and creating or quarantining a job changes none.)
    */
   reuse?: { memory: ScanMemory; maxAgeMs: number };
 }
@@ -62,7 +63,10 @@ export interface ScanProgress {
 
 /** What a repeat scan may reuse (see ScanOptions.reuse). */
 export interface ScanMemory {
-  /** When the scan that produced it started (ms since epoch). */
+  /**
+   * When its oldest knowledge was read (ms since epoch): the scan's start, or, when that scan reused an older
+   * memory, that memory's `at`, so that a chain of repeat scans never makes an old empty job list look fresh.
+   */
   at: number;
   /** Ids of service principals whose job list was empty. */
   withoutJobs: ReadonlySet<string>;
@@ -185,7 +189,8 @@ export async function* scanTenant(
       await Promise.race(inFlight);
     }
     finished = true;
-    yield { kind: 'done', progress: snapshot(), memory: { at: now.getTime(), withoutJobs } };
+    const at = progress.jobListsReused > 0 ? options.reuse!.memory.at : now.getTime();
+    yield { kind: 'done', progress: snapshot(), memory: { at, withoutJobs } };
   } finally {
     options.signal?.removeEventListener('abort', stop);
     if (!finished) controller.abort(options.signal?.reason);

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension/extension';
 import { jobUri } from '../../src/extension/health/healthDiagnostics';
 import type { HealthNode } from '../../src/extension/health/healthItems';
+import type { ScanOutcome } from '../../src/extension/health/healthView';
 import { commandIds } from '../../src/extension/ids';
 import { activatedServices, emulatorControl, signedIn, waitFor } from './support';
 
@@ -66,6 +67,40 @@ describe('The Provisioning Health view', () => {
     await control.reset();
   });
 
+  it('repeats a scan with fewer requests and the same findings, says what it reused, and Scan All reads all again', async () => {
+    const findings = () =>
+      services.health.current
+        .groups()
+        .flatMap((group) => group.rows.map((row) => `${row.job.id}: ${row.health.findings.map((f) => f.flag)}`));
+    const jobListsAsked = async () =>
+      (await control.requests()).filter((request) => request.route === 'listJobs' && request.inBatch).length;
+    await control.clearRequests();
+    const full = await vscode.commands.executeCommand<ScanOutcome>(commandIds.scanTenantFull);
+    const fullAsked = await jobListsAsked();
+    const fullFindings = findings();
+    assert.equal(full?.progress?.jobListsReused, 0);
+    assert.equal(services.health.view.message, undefined);
+
+    // From the title bar: Scan Tenant repeats the scan with what the last one read.
+    await control.clearRequests();
+    const repeat = await vscode.commands.executeCommand<ScanOutcome>(commandIds.scanTenant);
+    const reused = repeat?.progress?.jobListsReused ?? 0;
+    assert.ok(reused > 0, 'the empty job lists of the last scan are reused');
+    assert.equal(await jobListsAsked(), fullAsked - reused);
+    assert.deepEqual(findings(), fullFindings);
+    assert.match(
+      String(services.health.view.message),
+      new RegExp(`^${reused} service principals? without jobs not asked again .*Scan All reads every job list again`),
+    );
+
+    await control.clearRequests();
+    const again = await vscode.commands.executeCommand<ScanOutcome>(commandIds.scanTenantFull);
+    assert.equal(again?.progress?.jobListsReused, 0);
+    assert.equal(await jobListsAsked(), fullAsked);
+    assert.deepEqual(findings(), fullFindings);
+    assert.equal(services.health.view.message, undefined);
+  });
+
   it('stops at once when cancelled mid-scan', async () => {
     // The job lists never answer: the scan is stuck in flight until cancelled.
     await control.addFault({ route: 'batch', kind: 'hang' });
@@ -123,6 +158,37 @@ describe('The provisioning logs panel', () => {
     assert.ok(requests.length >= 2, `${requests.length} log requests`);
     assert.match(decodeURIComponent(requests[0].query), new RegExp(`jobId eq '${job.row.job.id}'`));
     assert.match(requests[1].query, /skiptoken/i);
+  });
+
+  it("explains a refusal in the panel: the permission, how to get it, Graph's code and request-id", async () => {
+    const job = await slackJob();
+    const renders: { problem?: string }[] = [];
+    const errors: string[] = [];
+    const subscriptions = [
+      services.logs.onDidRender((rendered) => renders.push(rendered)),
+      services.ui.onDidShow((shown) => shown.severity === 'error' && errors.push(shown.text)),
+    ];
+    // An administrator revokes the app's AuditLog.Read.All: Graph now refuses its provisioning logs.
+    await control.grantProvisioningLogs(false);
+    try {
+      await control.clearRequests();
+      await vscode.commands.executeCommand(commandIds.showProvisioningLogs, job);
+      const shown = await waitFor('the refusal in the panel', () => renders.find((r) => r.problem)?.problem);
+      const [refused] = (await control.requests()).filter((r) => r.route === 'listProvisioningLogs');
+      assert.equal(refused?.status, 403);
+      assert.match(
+        shown,
+        /Graph refused to read the provisioning logs \(403 Authorization_RequestDenied\): Insufficient privileges to complete the operation\./,
+      );
+      assert.match(shown, /needs AuditLog\.Read\.All or ProvisioningLog\.Read\.All/);
+      assert.match(shown, /Ask an administrator to grant one of them .*admin consent/);
+      assert.ok(shown.includes(`request-id: ${refused.requestId}`), shown);
+      // The panel's answer, not a failure of the extension: no error notification on top of it.
+      assert.deepEqual(errors, []);
+    } finally {
+      for (const subscription of subscriptions) subscription.dispose();
+      await control.grantProvisioningLogs(true);
+    }
   });
 
   it('exports the entries as CSV, page by page', async () => {

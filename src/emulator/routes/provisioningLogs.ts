@@ -73,9 +73,10 @@ function executionsOf(job: JobDocument) {
   return runs.filter((run, i) => runs.findIndex((other) => other.timeBegan === run.timeBegan) === i);
 }
 
-/** Every entry the tenant's jobs have written so far, newest first: from each job's last runs, and a running one's so far. */
+/** Every entry the tenant's jobs have written so far, newest first: each job's last runs, a running one's so far, and
+ * seeded ones. */
 export function tenantLogEntries({ store }: EmulatorContext): ProvisioningLogEntry[] {
-  const entries: ProvisioningLogEntry[] = [];
+  const entries: ProvisioningLogEntry[] = [...store.seededLogs];
   for (const sp of store.servicePrincipals) {
     for (const job of store.jobsOf(sp.id)) {
       const cycle = {

@@ -1,14 +1,15 @@
 import type { ServicePrincipal } from '../../graph/types';
 import type { HealthNode } from '../health/healthItems';
-import type { ScanOutcome } from '../health/healthView';
+import type { ScanMode, ScanOutcome } from '../health/healthView';
 import type { LogsTarget } from '../logs/logsTarget';
 import type { Services } from '../services';
 import type { JobNode, ServicePrincipalNode } from '../tree/nodes';
 
 // The Provisioning Health view's commands, and Show Provisioning Logs (from that view or the service principals tree).
 
-export function scanTenantCommand(services: Services): Promise<ScanOutcome> {
-  return services.health.scan();
+/** A repeat scan reuses what the last one read where it may; 'full' (Scan All) reads everything again. */
+export function scanTenantCommand(services: Services, mode: ScanMode = 'repeat'): Promise<ScanOutcome> {
+  return services.health.scan(mode);
 }
 
 /** Opens a scanned job. For now the response view; the lead may point this command at the job view. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { assessJobHealth } from '../../health/jobHealth';
-import { scanTenant, type ScanProgress } from '../../health/scan';
+import { scanTenant, type ScanMemory, type ScanProgress } from '../../health/scan';
+import { describeReuse, forgetServicePrincipal, reuseMaxAgeMs } from '../../health/scanMemory';
 import { ScanResults } from '../../health/scanGroups';
 import type { SynchronizationJob } from '../../graph/types';
 import type { EntityStore, StoreChange } from '../../model/entityStore';
@@ -15,10 +16,15 @@ export interface ScanOutcome {
   progress?: ScanProgress;
 }
 
+/** 'repeat' reuses the last scan's empty job lists (if under an hour old); 'full' reads every job list again. */
+export type ScanMode = 'repeat' | 'full';
+
 /**
  * The Provisioning Health view: Scan Tenant reads every service principal's jobs (scanTenant) and lists them worst
  * first while the scan goes on, one update per batch. Findings go to the Problems panel and the jobs to the store,
  * so the other views show what the scan read. A new scan, a sign-out or another tenant cancels the one running.
+ * A repeat scan does not ask again for the jobs of service principals that had none (see ScanOptions.reuse) and says
+ * so in the view's message; Scan All reads everything.
  */
 export class HealthView implements vscode.TreeDataProvider<HealthNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<HealthNode | undefined>();
@@ -29,6 +35,8 @@ export class HealthView implements vscode.TreeDataProvider<HealthNode>, vscode.D
   private running?: AbortController;
   /** The last scan finished: an empty list then means the tenant has no jobs. */
   private scanned = false;
+  /** What the last finished scan of this connection read, for the next repeat scan. */
+  private memory?: ScanMemory;
   private readonly updated = new vscode.EventEmitter<ScanProgress>();
   /** Fired after each batch of rows is in the view (tests wait on it). */
   readonly onDidUpdate = this.updated.event;
@@ -75,7 +83,7 @@ export class HealthView implements vscode.TreeDataProvider<HealthNode>, vscode.D
   }
 
   /** Scans the tenant; resolves when it is done, or cancelled (the user's cancel is thrown, to be logged). */
-  async scan(): Promise<ScanOutcome> {
+  async scan(mode: ScanMode = 'repeat'): Promise<ScanOutcome> {
     const { client } = this.connection.requireConnection();
     this.running?.abort(new vscode.CancellationError());
     const running = (this.running = new AbortController());
@@ -83,6 +91,9 @@ export class HealthView implements vscode.TreeDataProvider<HealthNode>, vscode.D
     this.diagnostics.clear();
     this.scanned = false;
     this.view.description = 'Scanning…';
+    this.view.message = undefined;
+    const now = this.now();
+    const memory = mode === 'repeat' ? this.memory : undefined;
     this.changed.fire(undefined);
     let progress: ScanProgress | undefined;
     try {
@@ -94,7 +105,8 @@ export class HealthView implements vscode.TreeDataProvider<HealthNode>, vscode.D
           for await (const event of scanTenant(client, {
             version: this.connection.apiVersion,
             signal: both,
-            now: this.now(),
+            now,
+            reuse: memory && { memory, maxAgeMs: reuseMaxAgeMs },
           })) {
             progress = event.progress;
             if (event.kind === 'rows') {
@@ -106,11 +118,14 @@ export class HealthView implements vscode.TreeDataProvider<HealthNode>, vscode.D
             report(describeProgress(event.progress));
             this.view.description = `Scanning… ${describeProgress(event.progress)}`;
             if (event.kind === 'rows') this.updated.fire(event.progress);
+            if (event.kind === 'done') this.memory = event.memory;
           }
         },
       );
       this.scanned = true;
       this.view.description = this.summary();
+      const reused = progress && memory && describeReuse(progress, memory, now);
+      this.view.message = reused && `${reused}. Scan All reads every job list again.`;
       return { state: 'done', progress };
     } catch (error) {
       if (running.signal.aborted || error instanceof vscode.CancellationError) {
@@ -141,6 +156,8 @@ export class HealthView implements vscode.TreeDataProvider<HealthNode>, vscode.D
   private follow(change: StoreChange): void {
     if (change.entity !== 'job' && change.entity !== 'jobs') return;
     const spId = change.servicePrincipalId;
+    // A job created (here) for a service principal that had none: the next repeat scan asks for its jobs again.
+    if (this.memory && this.store.jobs(spId)?.length) this.memory = forgetServicePrincipal(this.memory, spId);
     const jobIds =
       change.entity === 'job'
         ? [change.jobId]
@@ -176,8 +193,10 @@ export class HealthView implements vscode.TreeDataProvider<HealthNode>, vscode.D
     this.cancel();
     this.results = new ScanResults();
     this.scanned = false;
+    this.memory = undefined;
     this.diagnostics.clear();
     this.view.description = undefined;
+    this.view.message = undefined;
     this.changed.fire(undefined);
   }
 

@@ -248,8 +248,8 @@ function failure(generation: number, error: unknown): LogsHostMessage {
       type: 'failed',
       generation,
       permission: true,
-      message: `Graph refused to read the provisioning logs (403 ${e.code ?? 'Forbidden'}).`,
-      hint: `Reading provisioning logs needs ${provisioningLogPermissions.join(' or ')}, which Synchronization.ReadWrite.All does not include. Ask an administrator to grant one of them to the app you sign in with (admin consent), then open the logs again.`,
+      message: `Graph refused to read the provisioning logs (403 ${e.code ?? 'Forbidden'})${e.graphMessage ? `: ${e.graphMessage}` : '.'}`,
+      hint: `Reading provisioning logs needs ${provisioningLogPermissions.join(' or ')}, which Synchronization.ReadWrite.All does not include. Ask an administrator to grant one of them to the app you sign in with (Microsoft Entra admin center: the app's API permissions, Microsoft Graph, then Grant admin consent), then open the logs again.`,
       requestId: e.requestId,
     };
   }

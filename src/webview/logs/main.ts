@@ -67,6 +67,7 @@ function reportRendered(): void {
     inDom: grid.inDom,
     selected: grid.selected?.id,
     details: details.textContent ?? '',
+    problem: problem.innerText,
   });
 }
 

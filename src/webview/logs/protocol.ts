@@ -39,5 +39,5 @@ export type LogsWebviewMessage =
   /** The user scrolled near the end of what is loaded: the next page, if any. */
   | { type: 'more'; generation: number }
   | { type: 'export'; format: 'csv' | 'json' }
-  /** What is on screen (tests wait on it): rows loaded, rows in the DOM, the selected entry's id. */
-  | { type: 'rendered'; loaded: number; inDom: number; selected?: string; details?: string };
+  /** What is on screen (tests wait on it): rows loaded, rows in the DOM, the selected entry's id, the texts shown. */
+  | { type: 'rendered'; loaded: number; inDom: number; selected?: string; details?: string; problem?: string };

@@ -1,31 +1,60 @@
 // The Provisioning Health view and the provisioning logs table in the real workbench, against the sample tenant.
 import * as assert from 'node:assert/strict';
+import type { Locator } from 'playwright-core';
+import { seedJobs } from '../../../src/emulator/sampleTenant';
+import { allProvisioningLogs, type ProvisioningObjectSummary } from '../../../src/graph/provisioningLogs';
+import { sampleClient } from '../../unit/graph/sampleClient';
 import { ui } from '../framework/hooks';
+
+const slackJobId = seedJobs.find((job) => job.templateId === 'Slack')!.id;
+
+/** Opens the Provisioning Health view, scans from its title bar, and returns the quarantined (Slack) job's row. */
+async function scannedQuarantinedJob(): Promise<{ rows: Locator; quarantined: Locator }> {
+  const { workbench } = ui();
+  await workbench.openViewContainer('Graph Sync');
+  const header = healthView().locator('.pane-header');
+  // Collapsed at first (the Service Principals view keeps the side bar): open it; closeHealthView closes it again.
+  if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+  await header.hover();
+  await healthView().locator('.pane-header .action-label[aria-label^="Scan Tenant"]').click();
+  const rows = healthView().locator('.monaco-list-row');
+  const quarantined = rows.filter({ hasText: /quarantine \(EncounteredQuarantineException\)/ }).first();
+  await quarantined.waitFor({ timeout: 30_000 });
+  return { rows, quarantined };
+}
+
+const healthView = () => ui().workbench.view('Provisioning Health');
+
+/** Shows Slack's job's logs and returns the table once its first row is drawn. */
+async function slackLogs(): Promise<Locator> {
+  const { workbench } = ui();
+  const { quarantined } = await scannedQuarantinedJob();
+  await workbench.runContextMenuItem(quarantined, 'Show Provisioning Logs');
+  const table = workbench.webview().getByRole('grid', { name: 'Provisioning log entries' });
+  await table.getByRole('row').nth(1).waitFor({ timeout: 30_000 });
+  return table;
+}
+
+/** Leaves the workbench as the other scenarios expect it: no logs panel, the health view collapsed. */
+async function closeHealthView(): Promise<void> {
+  const { workbench } = ui();
+  await workbench.runCommand('View: Close All Editors');
+  await healthView().locator('.pane-header').click();
+  await healthView().locator('.pane-header[aria-expanded="false"]').waitFor({ timeout: 10_000 });
+}
 
 describe('Provisioning Health view', () => {
   beforeEach(() => ui().emulator.reset());
 
   it("scans from its title bar, lists the quarantined job first, and opens the job's logs and an entry", async () => {
     const { workbench } = ui();
-    await workbench.openViewContainer('Graph Sync');
-    const view = workbench.view('Provisioning Health');
-    // Collapsed at first (the Service Principals view keeps the side bar): open it, and close it again at the end.
-    const header = view.locator('.pane-header');
-    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
-    await header.hover();
-    await view.locator('.pane-header .action-label[aria-label^="Scan Tenant"]').click();
-    const rows = view.locator('.monaco-list-row');
-    const quarantined = rows.filter({ hasText: /quarantine \(EncounteredQuarantineException\)/ }).first();
-    await quarantined.waitFor({ timeout: 30_000 });
+    const { rows } = await scannedQuarantinedJob();
     // Worst first: Slack's service principal, then its quarantined job.
     assert.match(await rows.nth(0).innerText(), /^Slack/);
     assert.match(await rows.nth(1).innerText(), /quarantine/);
     await workbench.screenshot('health-view');
 
-    await workbench.runContextMenuItem(quarantined, 'Show Provisioning Logs');
-    const table = workbench.webview().getByRole('grid', { name: 'Provisioning log entries' });
-    const firstEntry = table.getByRole('row').nth(1);
-    await firstEntry.waitFor({ timeout: 30_000 });
+    const table = await slackLogs();
     await table.focus();
     await workbench.page.keyboard.press('ArrowDown');
     await workbench.page.keyboard.press('Enter');
@@ -33,9 +62,98 @@ describe('Provisioning Health view', () => {
     await details.getByText('Date').first().waitFor({ timeout: 10_000 });
     assert.match(await details.innerText(), /Job\s+Slack\./);
     await workbench.screenshot('provisioning-logs');
-    // Leave the workbench as the other scenarios expect it: no logs panel, the health view collapsed.
-    await workbench.runCommand('View: Close All Editors');
-    await header.click();
-    await view.locator('.pane-header[aria-expanded="false"]').waitFor({ timeout: 10_000 });
+    await closeHealthView();
+  });
+
+  it('scrolls a job with 20,000 log entries to its end with a bounded DOM, and reaches the last by keyboard', async function () {
+    // About a hundred pages of 200, each read when the table nears its end: minutes on a busy machine.
+    this.timeout(300_000);
+    const { workbench, emulator } = ui();
+    emulator.seedProvisioningLogs(slackJobId, 20_000);
+    const entries: ProvisioningObjectSummary[] = [];
+    for await (const page of allProvisioningLogs(sampleClient(emulator), { jobId: slackJobId }, 1000))
+      entries.push(...page);
+    assert.ok(entries.length >= 20_000, `${entries.length} entries`);
+
+    const table = await slackLogs();
+    const status = workbench.webview().locator('#logs-status');
+    const drawnRows = table.locator('.grid-body [role="row"]');
+    // Scroll to the end of what is loaded, as a user dragging the scroll bar down does, until nothing more is loaded;
+    // each scroll waits for the grid to say it holds more rows. In the page: a hundred round trips of the test
+    // driver into a nested webview frame would cost more than the hundred pages themselves.
+    const scrolled = await table.evaluate(async (grid) => {
+      const statusText = grid.ownerDocument.getElementById('logs-status')!;
+      let mostDrawn = 0;
+      let scrolls = 0;
+      while (/scroll for more/.test(statusText.textContent ?? '')) {
+        const before = grid.getAttribute('aria-rowcount');
+        const grown = new Promise<void>((resolve, reject) => {
+          const observer = new MutationObserver(() => {
+            if (grid.getAttribute('aria-rowcount') === before) return;
+            observer.disconnect();
+            clearTimeout(timer);
+            resolve();
+          });
+          observer.observe(grid, { attributes: true, attributeFilter: ['aria-rowcount'] });
+          const timer = setTimeout(() => {
+            observer.disconnect();
+            reject(new Error(`no rows came after ${before} (${statusText.textContent})`));
+          }, 30_000);
+        });
+        grid.scrollTo({ top: grid.scrollHeight });
+        await grown;
+        scrolls++;
+        mostDrawn = Math.max(mostDrawn, grid.querySelectorAll('.grid-body [role="row"]').length);
+      }
+      return { mostDrawn, scrolls };
+    });
+    const { mostDrawn } = scrolled;
+    console.log(`      ${entries.length} entries in ${scrolled.scrolls} scrolls: at most ${mostDrawn} rows in the DOM`);
+    assert.equal(
+      await table.getAttribute('aria-rowcount'),
+      String(entries.length + 1),
+      'the header row and every entry',
+    );
+    assert.match(await status.innerText(), new RegExp(`^${entries.length} entries loaded\\.$`));
+    assert.ok(mostDrawn > 0 && mostDrawn < 200, `${mostDrawn} rows in the DOM at most`);
+
+    // The keyboard reaches every row: Home, Page Down, End; Enter opens the last entry's details.
+    await table.focus();
+    await workbench.page.keyboard.press('Home');
+    const selected = table.locator('[role="row"][aria-selected="true"]');
+    assert.equal(await selected.getAttribute('aria-rowindex'), '2');
+    await workbench.page.keyboard.press('PageDown');
+    assert.ok(Number(await selected.getAttribute('aria-rowindex')) > 2);
+    await workbench.page.keyboard.press('End');
+    const last = table.locator(`[role="row"][aria-rowindex="${entries.length + 1}"]`);
+    await last.and(selected).waitFor({ timeout: 10_000 });
+    assert.equal(await table.getAttribute('aria-activedescendant'), await last.getAttribute('id'));
+    assert.ok((await drawnRows.count()) < 200);
+    await workbench.page.keyboard.press('Enter');
+    const details = workbench.webview().getByRole('complementary', { name: 'Entry details' });
+    const oldest = entries.at(-1)!;
+    await details.getByText(oldest.changeId!).waitFor({ timeout: 10_000 });
+    assert.ok((await details.innerText()).includes(oldest.activityDateTime));
+    await workbench.screenshot('provisioning-logs-20000');
+    await closeHealthView();
+  });
+
+  it('explains a refused logs permission in the panel: which one, how to get it, code and request-id', async () => {
+    const { workbench, emulator } = ui();
+    // An administrator revokes the sample app's AuditLog.Read.All (reset grants it again).
+    emulator.grantProvisioningLogs(false);
+    const { quarantined } = await scannedQuarantinedJob();
+    await workbench.runContextMenuItem(quarantined, 'Show Provisioning Logs');
+    const alert = workbench.webview().locator('.problem[role="alert"]');
+    await alert.getByText(/Graph refused to read the provisioning logs/).waitFor({ timeout: 30_000 });
+    const refused = emulator.requests.entries().find((entry) => entry.route === 'listProvisioningLogs');
+    assert.equal(refused?.status, 403);
+    const text = await alert.innerText();
+    assert.match(text, /\(403 Authorization_RequestDenied\): Insufficient privileges/);
+    assert.match(text, /AuditLog\.Read\.All or ProvisioningLog\.Read\.All/);
+    assert.match(text, /Ask an administrator/);
+    assert.ok(text.includes(`request-id: ${refused.requestId}`), text);
+    await workbench.screenshot('provisioning-logs-refused');
+    await closeHealthView();
   });
 });

@@ -20,6 +20,7 @@ async function graphSync(args: string[], env: Record<string, string | undefined>
   let stderr = '';
   const status = await main(args, {
     readFile: async (path) => readFileSync(path),
+    writeFile: async (path, text) => writeFileSync(path, text),
     readStdin: async () => new Uint8Array(),
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
@@ -141,5 +142,38 @@ describe('graph-sync scan', function () {
     const run = await graphSync(emulatorArgs);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /the scan failed: Graph returned 429 TooManyRequests.*request-id [0-9a-f-]+/);
+  });
+
+  it('with --reuse keeps what it read in a file, and the next scan asks fewer job lists for the same findings', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'graph-sync-reuse-')), 'scan-memory.json');
+    const jobListsAsked = () => emulator.requests.count({ route: 'listJobs' });
+    const first = await graphSync([...emulatorArgs, '--json', '--reuse', file]);
+    assert.equal(first.status, 1, first.stderr);
+    const fullAsked = jobListsAsked();
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as { tenant: string; withoutJobs: string[] };
+    assert.equal(kept.tenant, emulator.tenantId);
+    assert.ok(kept.withoutJobs.length > 0);
+    assert.doesNotMatch(first.stderr, /not asked again/);
+
+    emulator.requests.clear();
+    const second = await graphSync([...emulatorArgs, '--json', '--reuse', file]);
+    assert.equal(second.status, 1, second.stderr);
+    assert.equal(jobListsAsked(), fullAsked - kept.withoutJobs.length);
+    assert.match(
+      second.stderr,
+      new RegExp(`${kept.withoutJobs.length} service principals without jobs not asked again`),
+    );
+    const findings = (run: Run) =>
+      (JSON.parse(run.stdout) as { jobs: { job: { id: string }; findings: { flag: string }[] }[] }).jobs.map(
+        (row) => `${row.job.id}: ${row.findings.map((finding) => finding.flag).join(',')}`,
+      );
+    assert.deepEqual(findings(second), findings(first));
+
+    // Another tenant's file (or anything else) is not reused.
+    writeFileSync(file, JSON.stringify({ ...kept, tenant: 'another-tenant' }));
+    emulator.requests.clear();
+    const other = await graphSync([...emulatorArgs, '--json', '--reuse', file]);
+    assert.equal(jobListsAsked(), fullAsked);
+    assert.match(other.stderr, /is not a scan of this tenant; reading every job list/);
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { startEmulator, type RunningEmulator } from '../../../src/emulator';
+import { EmulatorControl, startEmulator, type RunningEmulator } from '../../../src/emulator';
+import type { GraphClient } from '../../../src/graph/client';
 import { GraphRequestError } from '../../../src/graph/errors';
 import {
   allProvisioningLogs,
@@ -119,6 +120,38 @@ describe('provisioning logs (GET /auditLogs/provisioning against the emulator)',
     assert.match(error.hint, /AuditLog\.Read\.All or ProvisioningLog\.Read\.All/);
   });
 
+  it('answers 403 to the sample app once an administrator revokes its AuditLog.Read.All, until granted again', async () => {
+    const control = new EmulatorControl(emulator.url, emulator.tls.caCertPem);
+    const client = sampleClient(emulator);
+    await control.grantProvisioningLogs(false);
+    try {
+      const error = await listProvisioningLogs(client, {}).catch((e: unknown) => e);
+      assert.ok(error instanceof GraphRequestError && needsLogPermission(error), String(error));
+      assert.ok(error.requestId, 'the refusal carries its request-id');
+    } finally {
+      await control.grantProvisioningLogs(true);
+    }
+    assert.equal((await listProvisioningLogs(client, {}, { top: 1 })).items.length, 1);
+  });
+
+  it("adds tens of thousands of entries to one job's logs on request, shaped as a run's, until reset", async () => {
+    const control = new EmulatorControl(emulator.url, emulator.tls.caCertPem);
+    const client = sampleClient(emulator);
+    const jobId = all[0].jobId!;
+    const had = await countAll(client, jobId);
+    await control.seedProvisioningLogs(jobId, 20_000);
+    try {
+      assert.equal(await countAll(client, jobId), had + 20_000);
+      const [newest] = (await listProvisioningLogs(client, { jobId }, { top: 1 })).items;
+      for (const key of Object.keys(all[0])) assert.ok(key in newest, key);
+      await assert.rejects(control.seedProvisioningLogs('no-such-job', 5), /404/);
+      await assert.rejects(control.seedProvisioningLogs(jobId, 1_000_000), /400/);
+    } finally {
+      emulator.reset();
+    }
+    assert.equal(await countAll(client, jobId), had);
+  });
+
   it('answers 400 for a filter it does not support and a bad $top', async () => {
     const token = await tokenFor(emulator);
     const bad = await raw(
@@ -131,3 +164,9 @@ describe('provisioning logs (GET /auditLogs/provisioning against the emulator)',
     assert.equal(top.status, 400);
   });
 });
+
+async function countAll(client: GraphClient, jobId: string): Promise<number> {
+  let count = 0;
+  for await (const page of allProvisioningLogs(client, { jobId }, 1000)) count += page.length;
+  return count;
+}
