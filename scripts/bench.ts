@@ -299,6 +299,7 @@ function bundleSizes(): void {
     goal('extension.js', 600, 'extension bundle, loaded at activation');
     goal('webview.js', 100, 'webview bundle');
     goal('logsView.js', 100, 'provisioning logs webview bundle');
+    goal('scimTrafficView.js', 100, 'SCIM traffic webview bundle');
     for (const [file, when] of [
       ['sampleTenantEmulator.js', 'the sample tenant starts'],
       ['azureIdentity.js', 'an @azure/identity sign-in gets its first token'],

@@ -6,25 +6,34 @@ import type { TrafficReading } from '../scimTraffic/readScimTraffic';
 import type { TrafficDetail, TrafficFilter, TrafficRow, TrafficViewState } from '../webview/scimTraffic/protocol';
 import { formatTime } from './jobView';
 
+/** A view with nothing to list: what it says, and what to do. */
+export function trafficNotice(
+  title: string,
+  kind: Exclude<TrafficViewState['kind'], 'traffic'>,
+  message: string,
+  hint?: string,
+): TrafficViewState {
+  return { title, kind, message, hint, facts: [], problems: [], methods: [], total: 0 };
+}
+
 export function describeTraffic(title: string, reading: TrafficReading): TrafficViewState {
-  const base = { title, facts: [], problems: [], methods: [], total: 0 };
   switch (reading.kind) {
     case 'notEmulator':
-      return {
-        ...base,
-        kind: 'unavailable',
-        message: `SCIM traffic comes from the local Graph emulator; ${reading.graphUrl} does not show the requests its provisioning service sends.`,
-        hint: 'Connect to the sample tenant (Graph Sync: Connect to Sample Tenant) or set graphSync.sampleTenant.endpoint to an emulator on this machine, then open this view again. For a real tenant, the provisioning logs show each entry’s steps.',
-      };
+      return trafficNotice(
+        title,
+        'unavailable',
+        `SCIM traffic comes from the local Graph emulator; ${reading.graphUrl} does not show the requests its provisioning service sends.`,
+        'Connect to the sample tenant (Graph Sync: Connect to Sample Tenant) or set graphSync.sampleTenant.endpoint to an emulator on this machine, then open this view again. For a real tenant, the provisioning logs show each entry’s steps.',
+      );
     case 'none':
-      return {
-        ...base,
-        kind: 'empty',
-        message: `No cycle has run against a SCIM endpoint yet. ${reading.message}`,
-        hint: reading.scimBaseAddress
+      return trafficNotice(
+        title,
+        'empty',
+        `No cycle has run against a SCIM endpoint yet. ${reading.message}`,
+        reading.scimBaseAddress
           ? `Set Credentials… with BaseAddress ${reading.scimBaseAddress} (the sample SCIM server) and the sample SecretToken (README, "The Graph emulator"), start the job, and Refresh after its next cycle.`
           : `This emulator runs without the sample SCIM server: start one with it (npm run emulator -- --scim-server, or npm run sample), point graphSync.sampleTenant.endpoint at it, set the job's BaseAddress to the SCIM server's address and start the job.`,
-      };
+      );
     case 'traffic':
       return trafficState(title, reading.record);
   }

@@ -20,7 +20,7 @@ export interface WiredEmulator {
  */
 export async function startWiredEmulator(
   cleanup: Cleanup,
-  options: EmulatorOptions = { port: 0, clock: 'manual' },
+  options: EmulatorOptions = { port: 0, clock: 'manual', scimServer: true },
 ): Promise<WiredEmulator> {
   const emulator = await startEmulator(options);
   cleanup.add('close the emulator', () => emulator.close());
