@@ -74,7 +74,8 @@ export function requestPath(url: string): string {
   }
 }
 
-const time = (at: string) => /T(\d\d:\d\d:\d\d(\.\d+)?)/.exec(at)?.[1] ?? at;
+/** 18:17:31.061: the time of day to the millisecond (a cycle's requests share their date; Graph writes 7 digits). */
+const time = (at: string) => /T(\d\d:\d\d:\d\d(\.\d{1,3})?)/.exec(at)?.[1] ?? at;
 
 /** The rows of a cycle's requests that pass a filter; the search text of each request is built once, when first needed. */
 export class TrafficList {
