@@ -12,6 +12,7 @@ import { scanTenant } from '../src/health/scan';
 import { validateResponse } from '../src/schema';
 import { roundTrips, sampleClient } from '../test/unit/graph/sampleClient';
 import { provisioningRows } from './benchProvisioning';
+import { scimTrafficRows } from './benchScimTraffic';
 import { schemaEditingRows } from './benchSchemaEditing';
 
 interface Row {
@@ -337,6 +338,7 @@ async function main(): Promise<void> {
   validation();
   rows.push(...schemaEditingRows());
   rows.push(...(await provisioningRows()));
+  rows.push(...scimTrafficRows());
   await scanRows();
   largeBodies();
   console.table(rows);
