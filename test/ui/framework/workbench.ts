@@ -147,6 +147,8 @@ export class Workbench {
   /** Runs a command from the palette by its full title, e.g. 'Graph Sync: Sign In'. */
   async runCommand(title: string): Promise<void> {
     const input = this.page.locator('.quick-input-widget input');
+    // A webview still loading (one the last step opened) takes focus when ready, closing the palette or its pick.
+    await this.webviewsSettled();
     // A dialog that is still closing makes the workbench inert and takes the palette down with it: open it again.
     for (let attempt = 1; ; attempt++) {
       await this.page.keyboard.press('F1');
