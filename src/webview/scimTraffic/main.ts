@@ -22,6 +22,8 @@ let generation = -1;
 let kind: TrafficViewState['kind'] = 'loading';
 let total = 0;
 let shown: TrafficDetail | undefined;
+/** Enter was pressed on a row whose details had not arrived yet: focus them when they do. */
+let focusDetail = false;
 
 const heading = element('h1', { text: 'SCIM traffic' });
 const summary = element('p', { attributes: { id: 'traffic-summary' } });
@@ -42,8 +44,9 @@ const grid = new VirtualGrid<TrafficRow>(
   {
     onSelect: (row) => post({ type: 'select', generation, index: row.index }),
     onOpen: (row) => {
-      if (shown?.index === row.index) details.querySelector<HTMLElement>('#details-heading')?.focus();
-      else post({ type: 'select', generation, index: row.index });
+      focusDetail = shown?.index !== row.index;
+      if (focusDetail) post({ type: 'select', generation, index: row.index });
+      else details.querySelector<HTMLElement>('#details-heading')?.focus();
     },
     onNearEnd: () => undefined,
   },
@@ -120,6 +123,8 @@ function receive(message: TrafficHostMessage): void {
     case 'detail':
       if (message.generation !== generation) return;
       showDetail(message.detail);
+      if (focusDetail) details.querySelector<HTMLElement>('#details-heading')?.focus();
+      focusDetail = false;
       break;
   }
   reportRendered();
