@@ -12,6 +12,7 @@ import { scanTenant, type ScanMemory } from '../src/health/scan';
 import { validateResponse } from '../src/schema';
 import { roundTrips, sampleClient } from '../test/unit/graph/sampleClient';
 import { provisioningRows } from './benchProvisioning';
+import { scimTrafficRows } from './benchScimTraffic';
 import { schemaEditingRows } from './benchSchemaEditing';
 
 interface Row {
@@ -315,6 +316,7 @@ function bundleSizes(): void {
     goal('extension.js', 600, 'extension bundle, loaded at activation');
     goal('webview.js', 100, 'webview bundle');
     goal('logsView.js', 100, 'provisioning logs webview bundle');
+    goal('scimTrafficView.js', 100, 'SCIM traffic webview bundle');
     for (const [file, when] of [
       ['sampleTenantEmulator.js', 'the sample tenant starts'],
       ['azureIdentity.js', 'an @azure/identity sign-in gets its first token'],
@@ -352,6 +354,7 @@ async function main(): Promise<void> {
   validation();
   rows.push(...schemaEditingRows());
   rows.push(...(await provisioningRows()));
+  rows.push(...scimTrafficRows());
   await scanRows();
   largeBodies();
   console.table(rows);

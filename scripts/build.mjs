@@ -91,8 +91,13 @@ const targets = {
     ]),
   webview: async () => {
     // One small bundle per webview, each loaded only by its own panel: the response view, the job view, the
-    // provisioning logs table.
-    const pages = { 'main.ts': 'webview.js', 'jobMain.ts': 'jobView.js', 'logs/main.ts': 'logsView.js' };
+    // provisioning logs table, the SCIM traffic list.
+    const pages = {
+      'main.ts': 'webview.js',
+      'jobMain.ts': 'jobView.js',
+      'logs/main.ts': 'logsView.js',
+      'scimTraffic/main.ts': 'scimTrafficView.js',
+    };
     for (const [entry, outfile] of Object.entries(pages)) {
       await esbuild.build({
         ...nodeBundle,

@@ -43,6 +43,7 @@ export function handleAdmin(
         tenantId: target.tenantId,
         servicePrincipals: target.servicePrincipalCount,
         version: target.version,
+        scimBaseAddress: target.scim?.baseAddress,
       };
       return ok(health);
     }

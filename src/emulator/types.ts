@@ -218,4 +218,6 @@ export interface EmulatorHealth {
   tenantId: string;
   servicePrincipals: number;
   version: string;
+  /** The sample SCIM server's BaseAddress, when it runs (`scimServer: true`). */
+  scimBaseAddress?: string;
 }

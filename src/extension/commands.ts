@@ -4,6 +4,7 @@ import { createJobCommand } from './commands/createJobCommand';
 import * as health from './commands/healthCommands';
 import * as jobs from './commands/jobCommands';
 import * as jobView from './commands/jobViewCommands';
+import { showScimTrafficCommand } from './commands/scimTrafficCommands';
 import * as servicePrincipals from './commands/servicePrincipalCommands';
 import { commandIds as id } from './ids';
 import * as schema from './schema/schemaCommands';
@@ -82,6 +83,9 @@ export function registerCommands(registry: CommandRegistry, services: Services):
   registry.register(id.exportSchema, 'Could not export the schema', (node) => schema.exportSchema(services, node));
   registry.register(id.restoreSchemaBackup, 'Could not restore the schema', (node) =>
     schema.restoreSchemaBackup(services, node),
+  );
+  registry.register(id.showScimTraffic, 'Could not show the SCIM traffic', (node) =>
+    showScimTrafficCommand(services, node),
   );
   registry.register(id.testExpression, 'Could not test the expression', (uri, offset) =>
     testExpression(services, uri, offset),

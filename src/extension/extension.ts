@@ -13,6 +13,7 @@ import { createLog } from './log';
 import { LogsPanel } from './logs/logsPanel';
 import { safe } from './plainText';
 import { ResponseViewController } from './responseViewController';
+import { ScimTrafficPanel } from './scimTraffic/scimTrafficPanel';
 import { SchemaEditing } from './schema/schemaEditing';
 import type { Services } from './services';
 import { invalidApiVersion, settingsSection } from './settings';
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const responses = new ResponseViewController(context, connection, store, jobs, registry, log);
   const health = new HealthView(connection, store, ui);
   const logs = new LogsPanel(context, connection, ui, registry);
+  const scimTraffic = new ScimTrafficPanel(context, connection, store, registry);
   const credentials = new CredentialOperations(connection, store, ui);
   const onDemand = new OnDemandOperation(connection, ui);
   const jobViews = new JobViewController(context, store, jobs, registry, connection);
@@ -60,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     log,
     health,
     logs,
+    scimTraffic,
     schemas,
   };
   registerCommands(registry, services);
@@ -87,6 +90,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     health,
     logs,
     logs.registerSerializer(),
+    scimTraffic,
+    scimTraffic.registerSerializer(),
     jobViews,
     jobViews.registerSerializer(),
     connection.onDidChange(() => {

@@ -38,6 +38,7 @@ export const commandIds = {
   exportSchema: 'graphSync.exportSchema',
   restoreSchemaBackup: 'graphSync.restoreSchemaBackup',
   testExpression: 'graphSync.testExpression',
+  showScimTraffic: 'graphSync.showScimTraffic',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];
@@ -54,6 +55,7 @@ export const panelTypes = {
   response: 'graphSync.response',
   provisioningLogs: 'graphSync.provisioningLogs',
   jobView: 'graphSync.jobView',
+  scimTraffic: 'graphSync.scimTraffic',
 } as const;
 
 /** Context keys that package.json's `when` clauses read. */

@@ -10,6 +10,7 @@ import type { CredentialOperations } from './jobs/credentialOperations';
 import type { OnDemandOperation } from './jobs/onDemandOperation';
 import type { JobViewController } from './jobView/jobViewController';
 import type { ResponseViewController } from './responseViewController';
+import type { ScimTrafficPanel } from './scimTraffic/scimTrafficPanel';
 import type { SchemaEditing } from './schema/schemaEditing';
 import type { ServicePrincipalsTree } from './tree/servicePrincipalsTree';
 import type { Ui } from './ui';
@@ -31,4 +32,5 @@ export interface Services {
   log: vscode.LogOutputChannel;
   health: HealthView;
   logs: LogsPanel;
+  scimTraffic: ScimTrafficPanel;
 }

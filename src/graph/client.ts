@@ -70,6 +70,9 @@ export class GraphClient {
   private readonly client: Client;
   private readonly acceptLanguage: string;
   private readonly origin: string;
+  /** fetch with this connection's TLS trust (a pinned CA for the emulator). */
+  private readonly transport: typeof fetch;
+  private readonly timeoutMs: number;
 
   constructor(options: GraphClientOptions) {
     this.endpoint = options.endpoint;
@@ -82,7 +85,9 @@ export class GraphClient {
     const recorder = new ExchangeRecorder(trace);
     authentication.setNext(retry);
     retry.setNext(recorder);
-    recorder.setNext(new FetchMiddleware(fetchFor(options.trustedCaPem), options.timeoutMs ?? 30_000));
+    this.transport = fetchFor(options.trustedCaPem);
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    recorder.setNext(new FetchMiddleware(this.transport, this.timeoutMs));
     this.client = Client.initWithMiddleware({
       middleware: authentication,
       baseUrl: options.endpoint.graphUrl,
@@ -128,6 +133,26 @@ export class GraphClient {
     }
     if (!response.ok) throw httpError(exchange, response, spec.permissions);
     return { status: response.status, text: exchange.responseText, exchange };
+  }
+
+  /**
+   * GET a path of this client's own origin outside Graph's version root: the local emulator's control API
+   * (`/_emulator/…`), which real Graph does not have. Same TLS trust as Graph calls; no token (the control API takes
+   * none), no retries. Refused for any endpoint that is not on loopback. Answers any status; no answer throws.
+   */
+  async getFromEmulator(path: string, signal?: AbortSignal): Promise<{ status: number; text: string }> {
+    if (!this.endpoint.isLoopback || !path.startsWith('/_emulator/'))
+      throw new Error(`Only a local emulator's control API can be read this way, not ${this.origin}${path}.`);
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    try {
+      const response = await this.transport(`${this.origin}${path}`, {
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      });
+      return { status: response.status, text: await response.text() };
+    } catch (cause) {
+      const kind = signal?.aborted ? 'cancelled' : timeout.aborted ? 'timeout' : 'network';
+      throw new GraphRequestError({ kind, cause });
+    }
   }
 
   /** Sends a request and parses its JSON body; a 2xx whose body is not JSON throws a 'malformed' GraphRequestError. */

@@ -17,10 +17,12 @@ const required = [
   'media/icon.png',
   'media/response.css',
   'media/logs.css',
+  'media/scimTraffic.css',
   'dist/extension.js',
   'dist/webview.js',
   'dist/logsView.js',
   'dist/jobView.js',
+  'dist/scimTrafficView.js',
   'dist/codicons/codicon.css',
   'dist/codicons/codicon.ttf',
   // Loaded by dist/extension.js on first use (scripts/build.mjs).
