@@ -17,6 +17,8 @@ export interface JobViewInput {
   onDemand?: JobViewModel['onDemand'];
   /** The cycle's provisioning log entries the view has counted (or why it could not), and whether it saw it end. */
   cycleCounts?: { counts: CycleCounts | string; finished: boolean };
+  /** Connected to the local emulator, whose SCIM traffic the view can show (real Graph does not expose it). */
+  emulator?: boolean;
   now: Date;
 }
 
@@ -71,7 +73,7 @@ export function troubleshootingUrl(value: string | null | undefined): string | u
   }
 }
 
-function actionsFor(state: ReturnType<typeof jobState>, url: string | undefined): JobViewAction[] {
+function actionsFor(state: ReturnType<typeof jobState>, url: string | undefined, emulator: boolean): JobViewAction[] {
   const actions: (JobViewAction | false)[] = [
     canStart(state) && 'start',
     canPause(state) && 'pause',
@@ -79,6 +81,7 @@ function actionsFor(state: ReturnType<typeof jobState>, url: string | undefined)
     'setCredentials',
     'testConnection',
     'provisionOnDemand',
+    emulator && 'showScimTraffic',
     'showJson',
     'refresh',
     url !== undefined && 'openTroubleshooting',
@@ -215,5 +218,13 @@ export function describeJobView(input: JobViewInput): JobViewModel {
       rows: [{ label: 'Link (not https, not opened)', value: status.troubleshootingUrl }],
     });
   const cycle = describeCycle(job, input.cycleCounts);
-  return { ...base, state, headline, sections, cycle, troubleshootingUrl: url, actions: actionsFor(state, url) };
+  return {
+    ...base,
+    state,
+    headline,
+    sections,
+    cycle,
+    troubleshootingUrl: url,
+    actions: actionsFor(state, url, input.emulator ?? false),
+  };
 }

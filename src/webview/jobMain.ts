@@ -29,6 +29,7 @@ const labels: Record<JobViewAction, [string, string]> = {
   setCredentials: ['Set Credentials…', 'key'],
   testConnection: ['Test Connection', 'plug'],
   provisionOnDemand: ['Provision on Demand…', 'person-add'],
+  showScimTraffic: ['SCIM Traffic', 'arrow-swap'],
   showJson: ['Show JSON', 'json'],
   refresh: ['Refresh', 'refresh'],
   openTroubleshooting: ['Open Troubleshooting Guide', 'link-external'],

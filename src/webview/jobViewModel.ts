@@ -9,6 +9,7 @@ export type JobViewAction =
   | 'setCredentials'
   | 'testConnection'
   | 'provisionOnDemand'
+  | 'showScimTraffic'
   | 'showJson'
   | 'refresh'
   | 'openTroubleshooting';
@@ -20,6 +21,7 @@ export const jobViewActions: readonly JobViewAction[] = [
   'setCredentials',
   'testConnection',
   'provisionOnDemand',
+  'showScimTraffic',
   'showJson',
   'refresh',
   'openTroubleshooting',

@@ -83,6 +83,17 @@ describe('The SCIM traffic view', () => {
     assert.match(shown.detail ?? '', /Authorization: Bearer \*\*\*\*/);
   });
 
+  it("opens from the job view's SCIM Traffic button, which the job view offers on the emulator", async () => {
+    const model = await services.jobViews.open(job);
+    assert.ok(model.actions.includes('showScimTraffic'));
+    const drawn = rendered((shown) => shown.kind === 'traffic');
+    await services.jobViews.runAction(job.servicePrincipal.id, job.job.id, 'showScimTraffic');
+    await drawn;
+    const { state } = services.scimTraffic.model;
+    assert.equal(state?.kind, 'traffic');
+    assert.match(state.title, /^SCIM traffic: SfOutDelta job of Salesforce$/);
+  });
+
   it('from the palette, picks the service principal, then its job', async () => {
     services.ui.answers.pick.push(['Salesforce'], ['SfOutDelta']);
     const state = await vscode.commands.executeCommand<TrafficViewState>('graphSync.showScimTraffic');

@@ -42,6 +42,7 @@ const actionCommands: Partial<Record<JobViewAction, string>> = {
   setCredentials: commandIds.setCredentials,
   testConnection: commandIds.testConnection,
   provisionOnDemand: commandIds.provisionOnDemand,
+  showScimTraffic: commandIds.showScimTraffic,
   showJson: commandIds.showJob,
 };
 
@@ -236,6 +237,7 @@ export class JobViewController implements vscode.Disposable {
       connection: view.connection,
       onDemand: view.onDemand,
       cycleCounts: view.cycle.shown,
+      emulator: this.connection.current.kind === 'signedIn' && this.connection.current.connection.endpoint.isLoopback,
       now: new Date(),
     });
     view.model = model;

@@ -61,6 +61,19 @@ describe('The job view model', () => {
     assert.equal(section(model, 'Troubleshooting')['Link (not https, not opened)'], 'http://evil.example/');
   });
 
+  it('offers the SCIM traffic only when connected to the emulator, the one place that exposes it', () => {
+    const job = jobIn('healthy');
+    assert.ok(!view(job).actions.includes('showScimTraffic'));
+    const onEmulator = describeJobView({
+      servicePrincipal,
+      jobId: 'scim.1.2',
+      job,
+      emulator: true,
+      now: new Date(now),
+    });
+    assert.ok(onEmulator.actions.includes('showScimTraffic'));
+  });
+
   it('says times relative to now', () => {
     assert.equal(relativeTime(new Date(now + 3 * 86_400_000), new Date(now)), 'in 3 days');
     assert.equal(relativeTime(new Date(now - 90_000), new Date(now)), '1 minute ago');
