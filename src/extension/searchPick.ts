@@ -47,50 +47,66 @@ function showSearchPick<T>(options: SearchPickOptions<T>): Promise<T | undefined
   const notice = (label: string): SearchItem<T> => ({ label, alwaysShow: true });
   let search: AbortController | undefined;
   let timer: NodeJS.Timeout | undefined;
-
-  const load = (text: string) => {
-    search?.abort();
-    const current = (search = new AbortController());
-    pick.busy = true;
-    options
-      .search(text.trim(), current.signal)
-      .then((items) => {
-        if (current.signal.aborted) return;
-        pick.items = items.length
-          ? items.map((value) => ({
-              label: plainText(options.label(value)),
-              description: plainText(options.description?.(value) ?? ''),
-              value,
-            }))
-          : [notice(safe`$(info) ${options.nothingFound(text)}`)];
-      })
-      .catch((error: unknown) => {
-        if (current.signal.aborted) return;
-        const message = error instanceof GraphRequestError ? `${error.message}. ${error.hint}` : String(error);
-        pick.items = [notice(safe`$(error) ${message}`)];
-      })
-      .finally(() => {
-        if (!current.signal.aborted) pick.busy = false;
-      });
-  };
+  /** The text whose answer the list holds: until the answer for what is typed now arrives, the list is stale. */
+  let listedFor: string | undefined;
+  /** Enter was pressed on a stale list: the answer for the current text decides. */
+  let acceptWhenAnswered = false;
 
   return new Promise((resolve) => {
+    const choose = (value: T) => {
+      resolve(value);
+      pick.hide();
+    };
+    const load = (text: string) => {
+      search?.abort();
+      const current = (search = new AbortController());
+      pick.busy = true;
+      options
+        .search(text, current.signal)
+        .then((found) => {
+          if (current.signal.aborted) return;
+          listedFor = text;
+          pick.items = found.length
+            ? found.map((value) => ({
+                label: plainText(options.label(value)),
+                description: plainText(options.description?.(value) ?? ''),
+                value,
+              }))
+            : [notice(safe`$(info) ${options.nothingFound(text)}`)];
+          if (!acceptWhenAnswered) return;
+          acceptWhenAnswered = false;
+          // Enter on the text typed: the one match, or the one whose name is exactly that text.
+          const exact = found.filter((value) => options.label(value).toLowerCase() === text.toLowerCase());
+          const only = found.length === 1 ? found : exact.length === 1 ? exact : [];
+          if (only.length === 1) choose(only[0]);
+        })
+        .catch((error: unknown) => {
+          if (current.signal.aborted) return;
+          acceptWhenAnswered = false;
+          const message = error instanceof GraphRequestError ? `${error.message}. ${error.hint}` : String(error);
+          pick.items = [notice(safe`$(error) ${message}`)];
+        })
+        .finally(() => {
+          if (!current.signal.aborted) pick.busy = false;
+        });
+    };
+
     pick.onDidChangeValue((text) => {
       clearTimeout(timer);
-      // The answer for the previous text goes at once: an Enter must never take a row of a list that is about to be
-      // replaced (VS Code maps the accepted row by its index, so it would land on the new list's row at that index).
       search?.abort();
       pick.busy = true;
-      pick.items = [notice('$(loading~spin) Searching…')];
-      timer = setTimeout(() => load(text), searchDelayMs);
+      timer = setTimeout(() => load(text.trim()), searchDelayMs);
     });
     pick.onDidAccept(() => {
+      // VS Code tells which row was accepted by its position, and the list shown may be an answer for older text
+      // that is about to be replaced: a row is only taken from the answer for what is typed now.
+      if (listedFor !== pick.value.trim()) {
+        acceptWhenAnswered = true;
+        return;
+      }
       // The active row when the list was just replaced by a search answer (no selection yet).
       const chosen = (pick.selectedItems[0] ?? pick.activeItems[0])?.value;
-      if (chosen !== undefined) {
-        resolve(chosen);
-        pick.hide();
-      }
+      if (chosen !== undefined) choose(chosen);
     });
     pick.onDidHide(() => {
       clearTimeout(timer);

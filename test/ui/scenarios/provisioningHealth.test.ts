@@ -10,13 +10,21 @@ const slackJobId = seedJobs.find((job) => job.templateId === 'Slack')!.id;
 
 /** Opens the Provisioning Health view, scans from its title bar, and returns the quarantined (Slack) job's row. */
 async function scannedQuarantinedJob(): Promise<{ rows: Locator; quarantined: Locator }> {
-  const { workbench } = ui();
+  const { workbench, emulator } = ui();
   await workbench.openViewContainer('Graph Sync');
   const header = healthView().locator('.pane-header');
   // Collapsed at first (the Service Principals view keeps the side bar): open it; closeHealthView closes it again.
   if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
   await header.hover();
+  const scansBefore = emulator.requests.count({ route: 'listServicePrincipals' });
   await healthView().locator('.pane-header .action-label[aria-label^="Scan Tenant"]').click();
+  // The rows are redrawn as the scan's results come in, which closes a context menu opened on one: wait until the
+  // scan has reached the server and the view no longer says it is scanning.
+  await scanReached(() => emulator.requests.count({ route: 'listServicePrincipals' }) > scansBefore);
+  await header
+    .locator('.description')
+    .filter({ hasNotText: /^Scanning/ })
+    .waitFor({ timeout: 30_000 });
   const rows = healthView().locator('.monaco-list-row');
   const quarantined = rows.filter({ hasText: /quarantine \(EncounteredQuarantineException\)/ }).first();
   await quarantined.waitFor({ timeout: 30_000 });
@@ -24,6 +32,14 @@ async function scannedQuarantinedJob(): Promise<{ rows: Locator; quarantined: Lo
 }
 
 const healthView = () => ui().workbench.view('Provisioning Health');
+
+/** Resolves once the emulator's request log says the scan has reached it (checked every 50 ms, for 30 s at most). */
+async function scanReached(reached: () => boolean): Promise<void> {
+  for (let waited = 0; !reached(); waited += 50) {
+    if (waited > 30_000) throw new Error('the scan never reached the emulator');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /** Shows Slack's job's logs and returns the table once its first row is drawn. */
 async function slackLogs(): Promise<Locator> {
