@@ -190,6 +190,22 @@ export class Workbench {
   }
 
   /**
+   * Closes every editor, discarding unsaved changes when VS Code asks (a scenario's edits are never meant to be kept),
+   * and waits until the editor area is empty.
+   */
+  async closeAllEditorsDiscarding(): Promise<void> {
+    await this.runCommand('View: Close All Editors');
+    const dontSave = this.page.locator('.monaco-dialog-box .monaco-button', { hasText: "Don't Save" });
+    const empty = this.page.locator('.editor-group-container.empty').first();
+    await dontSave
+      .or(empty)
+      .first()
+      .waitFor({ timeout: seconds(20) });
+    if (await dontSave.isVisible()) await dontSave.click();
+    await empty.waitFor({ timeout: seconds(20) });
+  }
+
+  /**
    * Waits for a notification whose message contains text and returns its message. Toasts hide after a while, so
    * when none shows it looks in the notification center.
    */

@@ -10,7 +10,7 @@ describe('Job schema', () => {
   afterEach(async () => {
     const { workbench } = ui();
     await workbench.page.keyboard.press('Escape');
-    await workbench.runCommand('View: Revert and Close Editor');
+    await workbench.closeAllEditorsDiscarding();
     await workbench.page.keyboard.press('Control+J');
     const salesforce = workbench.treeRow('Salesforce');
     if ((await salesforce.getAttribute('aria-expanded')) === 'true')
