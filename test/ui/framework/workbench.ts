@@ -128,7 +128,10 @@ export class Workbench {
   async runContextMenuItem(rowText: string | RegExp | Locator, label: string): Promise<void> {
     await this.openContextMenu(rowText);
     // Hover and Enter: a click that comes right after the menu opened can be taken for the end of the right-click.
-    await this.page.locator('.context-view .monaco-menu .action-item', { hasText: label }).first().hover();
+    // Enter runs the menu's focused entry, so it waits until the hover has focused the one named.
+    const item = this.page.locator('.context-view .monaco-menu .action-item', { hasText: label }).first();
+    await item.hover();
+    await item.and(this.page.locator('.action-item.focused')).waitFor({ timeout: seconds(10) });
     await this.page.keyboard.press('Enter');
     await this.closeContextMenu();
   }
