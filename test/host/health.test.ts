@@ -174,15 +174,19 @@ describe('The provisioning logs panel', () => {
       await control.clearRequests();
       await vscode.commands.executeCommand(commandIds.showProvisioningLogs, job);
       const shown = await waitFor('the refusal in the panel', () => renders.find((r) => r.problem)?.problem);
-      const [refused] = (await control.requests()).filter((r) => r.route === 'listProvisioningLogs');
-      assert.equal(refused?.status, 403);
+      // Other views may read logs meanwhile (a job view counting a running cycle): every read is refused.
+      const refused = (await control.requests()).filter((r) => r.route === 'listProvisioningLogs');
+      assert.ok(refused.length > 0 && refused.every((r) => r.status === 403), JSON.stringify(refused));
       assert.match(
         shown,
         /Graph refused to read the provisioning logs \(403 Authorization_RequestDenied\): Insufficient privileges to complete the operation\./,
       );
       assert.match(shown, /needs AuditLog\.Read\.All or ProvisioningLog\.Read\.All/);
       assert.match(shown, /Ask an administrator to grant one of them .*admin consent/);
-      assert.ok(shown.includes(`request-id: ${refused.requestId}`), shown);
+      assert.ok(
+        refused.some((r) => shown.includes(`request-id: ${r.requestId}`)),
+        shown,
+      );
       // The panel's answer, not a failure of the extension: no error notification on top of it.
       assert.deepEqual(errors, []);
     } finally {

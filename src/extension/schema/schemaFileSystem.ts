@@ -112,10 +112,12 @@ export class SchemaFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     return this.put(uri, text).bytes;
   }
 
-  /** Opening a document again reads the server again (a closed document keeps nothing). */
+  /**
+   * Opening a document again reads the server again. The last text and its time stay, so that a read of the same
+   * schema keeps its time (VS Code also closes and reopens a document when its language changes).
+   */
   forget(uri: vscode.Uri): void {
     this.bases.delete(uri.toString());
-    this.entries.delete(uri.toString());
   }
 
   noteSaveReason(uri: vscode.Uri, reason: vscode.TextDocumentSaveReason): void {
@@ -138,9 +140,15 @@ export class SchemaFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     await this.saver(uri, new TextDecoder().decode(content));
   }
 
+  /**
+   * The time only moves when the text changes: VS Code refuses to save over a file whose stat is newer than what the
+   * editor read ("modified since"), and reading the same schema again is not a change.
+   */
   private put(uri: vscode.Uri, text: string): Entry {
     const previous = this.entries.get(uri.toString());
-    const entry = { bytes: encoder.encode(text), mtime: Math.max(Date.now(), (previous?.mtime ?? 0) + 1) };
+    const bytes = encoder.encode(text);
+    if (previous && Buffer.from(previous.bytes).equals(bytes)) return previous;
+    const entry = { bytes, mtime: Math.max(Date.now(), (previous?.mtime ?? 0) + 1) };
     this.entries.set(uri.toString(), entry);
     return entry;
   }
