@@ -13,8 +13,10 @@ async function scannedQuarantinedJob(): Promise<{ rows: Locator; quarantined: Lo
   const { workbench, emulator } = ui();
   await workbench.openViewContainer('Graph Sync');
   const header = healthView().locator('.pane-header');
-  // Collapsed at first (the Service Principals view keeps the side bar): open it; closeHealthView closes it again.
-  if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+  // The health view gets the whole side bar: its rows are never cut at the bottom edge, where a right-click can meet
+  // the tree above them. Collapsed at first: open it; closeHealthView puts both views back.
+  await setExpanded(servicePrincipalsView(), false);
+  await setExpanded(healthView(), true);
   await header.hover();
   const scansBefore = emulator.requests.count({ route: 'listServicePrincipals' });
   await healthView().locator('.pane-header .action-label[aria-label^="Scan Tenant"]').click();
@@ -32,6 +34,13 @@ async function scannedQuarantinedJob(): Promise<{ rows: Locator; quarantined: Lo
 }
 
 const healthView = () => ui().workbench.view('Provisioning Health');
+const servicePrincipalsView = () => ui().workbench.view('Service Principals');
+
+async function setExpanded(view: Locator, expanded: boolean): Promise<void> {
+  const header = view.locator('.pane-header');
+  if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
+  await view.locator(`.pane-header[aria-expanded="${expanded}"]`).waitFor({ timeout: 10_000 });
+}
 
 /** Resolves once the emulator's request log says the scan has reached it (checked every 50 ms, for 30 s at most). */
 async function scanReached(reached: () => boolean): Promise<void> {
@@ -55,9 +64,8 @@ async function slackLogs(): Promise<Locator> {
 async function closeHealthView(): Promise<void> {
   const { workbench } = ui();
   await workbench.runCommand('View: Close All Editors');
-  const header = healthView().locator('.pane-header');
-  if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
-  await healthView().locator('.pane-header[aria-expanded="false"]').waitFor({ timeout: 10_000 });
+  await setExpanded(healthView(), false);
+  await setExpanded(servicePrincipalsView(), true);
 }
 
 describe('Provisioning Health view', () => {
