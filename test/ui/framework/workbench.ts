@@ -71,7 +71,8 @@ export class Workbench {
    * its own, not one under a service principal an earlier scenario left open (or pushed out of the rendered rows).
    */
   async collapseTopLevelRows(): Promise<void> {
-    const expanded = this.sideBar.locator('.monaco-list-row[aria-level="1"][aria-expanded="true"]');
+    // Visible ones: a collapsed view keeps its rows in the page, hidden.
+    const expanded = this.sideBar.locator('.monaco-list-row[aria-level="1"][aria-expanded="true"]:visible');
     for (let closed = 0; closed < 50 && (await expanded.count()) > 0; closed++) {
       await expanded.first().locator('.monaco-tl-twistie').click();
     }

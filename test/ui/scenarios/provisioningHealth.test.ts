@@ -15,8 +15,8 @@ async function scannedQuarantinedJob(): Promise<{ rows: Locator; quarantined: Lo
   const header = healthView().locator('.pane-header');
   // The health view gets the whole side bar: its rows are never cut at the bottom edge, where a right-click can meet
   // the tree above them. Collapsed at first: open it; closeHealthView puts both views back.
-  await setExpanded(servicePrincipalsView(), false);
   await setExpanded(healthView(), true);
+  await setExpanded(servicePrincipalsView(), false);
   await header.hover();
   const scansBefore = emulator.requests.count({ route: 'listServicePrincipals' });
   await healthView().locator('.pane-header .action-label[aria-label^="Scan Tenant"]').click();
@@ -36,10 +36,19 @@ async function scannedQuarantinedJob(): Promise<{ rows: Locator; quarantined: Lo
 const healthView = () => ui().workbench.view('Provisioning Health');
 const servicePrincipalsView = () => ui().workbench.view('Service Principals');
 
+/** Opens or closes a view by its title (not the header's middle, where its actions may be). */
 async function setExpanded(view: Locator, expanded: boolean): Promise<void> {
   const header = view.locator('.pane-header');
-  if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
-  await view.locator(`.pane-header[aria-expanded="${expanded}"]`).waitFor({ timeout: 10_000 });
+  const done = view.locator(`.pane-header[aria-expanded="${expanded}"]`);
+  for (let attempt = 1; (await header.getAttribute('aria-expanded')) !== String(expanded); attempt++) {
+    await header.locator('h3.title').click();
+    // A click while the side bar is still laying out the other view can go unheard: then click again.
+    const toggled = await done.waitFor({ timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (!toggled && attempt === 3) throw new Error(`the view did not ${expanded ? 'open' : 'close'}`);
+  }
 }
 
 /** Resolves once the emulator's request log says the scan has reached it (checked every 50 ms, for 30 s at most). */
@@ -64,8 +73,9 @@ async function slackLogs(): Promise<Locator> {
 async function closeHealthView(): Promise<void> {
   const { workbench } = ui();
   await workbench.runCommand('View: Close All Editors');
-  await setExpanded(healthView(), false);
+  // One view stays open at any time (the container keeps its last expanded view open).
   await setExpanded(servicePrincipalsView(), true);
+  await setExpanded(healthView(), false);
 }
 
 describe('Provisioning Health view', () => {
