@@ -22,7 +22,9 @@ type LogsSource = HealthNode | JobNode | ServicePrincipalNode | LogsTarget;
 
 export async function showProvisioningLogsCommand(services: Services, source: LogsSource): Promise<void> {
   const target = logsTargetOf(source);
-  if (target) await services.logs.show(target);
+  // VS Code passes no row when the tree was redrawn while its context menu was open.
+  if (!target) throw new Error('The row changed while its menu was open: choose Show Provisioning Logs again.');
+  await services.logs.show(target);
 }
 
 function logsTargetOf(source: LogsSource | undefined): LogsTarget | undefined {

@@ -166,7 +166,8 @@ export class HealthView implements vscode.TreeDataProvider<HealthNode>, vscode.D
     for (const jobId of jobIds) {
       const before = this.results.row(spId, jobId);
       const read = this.store.job(spId, jobId);
-      if (!before || read?.value === before.job) continue;
+      // A job read again with the same content is no change: redrawing the tree would close a menu open on its row.
+      if (!before || (read && sameJob(read.value, before.job))) continue;
       const row = read && { ...before, job: read.value, health: assessJobHealth(read.value, this.now()) };
       this.results.update(spId, jobId, row);
       if (row) this.diagnostics.add([row]);
@@ -215,4 +216,9 @@ function describeProgress(progress: ScanProgress): string {
   const listed =
     total === undefined ? `${progress.servicePrincipalsListed}` : `${progress.servicePrincipalsListed} of ${total}`;
   return `${listed} service principals listed, ${progress.jobListsRead + progress.jobListsReused} job lists read, ${progress.jobsFound} jobs`;
+}
+
+/** Jobs are small: their JSON tells whether anything the view shows could differ. */
+function sameJob(a: SynchronizationJob, b: SynchronizationJob): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
