@@ -10,6 +10,7 @@ import type { ShownMessage } from '../../src/extension/ui';
 import {
   activatedServices,
   emulatorControl,
+  firstJobOf,
   groupChildren,
   listedServicePrincipals,
   servicePrincipalNamed,
@@ -41,11 +42,7 @@ describe('The command path', () => {
   });
 
   it("shows a failure once, as one line with Graph's status and code, and a cancel not at all", async () => {
-    const salesforce = await servicePrincipalNamed(services, 'Salesforce');
-    const [job] = (await groupChildren(services, salesforce, 'jobs')).filter(
-      (node): node is JobNode => node.kind === 'job',
-    );
-    assert.ok(job);
+    const job = await firstJobOf(services, 'Salesforce');
     await emulatorControl().addFault({ route: 'startJob', kind: 'throttle', times: 1 });
     assert.equal(await vscode.commands.executeCommand(commandIds.startJob, job), undefined);
     assert.equal(errors().length, 1, JSON.stringify(shown));
@@ -62,9 +59,7 @@ describe('The command path', () => {
   });
 
   it('restarts a job with the scopes picked through the UI seam', async () => {
-    const slack = await servicePrincipalNamed(services, 'Slack');
-    const [job] = (await groupChildren(services, slack, 'jobs')).filter((node): node is JobNode => node.kind === 'job');
-    assert.ok(job);
+    const job = await firstJobOf(services, 'Slack');
     services.ui.answers.pick.push(['QuarantineState']);
     assert.equal(await vscode.commands.executeCommand(commandIds.restartJob, job), true);
     const restarts = (await emulatorControl().requests()).filter((entry) => entry.route === 'restartJob');

@@ -8,9 +8,8 @@ import * as vscode from 'vscode';
 import { sampleUsers } from '../../src/emulator/sampleDirectory';
 import type { TestApi } from '../../src/extension/extension';
 import type { JobTarget } from '../../src/extension/jobs/jobTarget';
-import type { JobNode } from '../../src/extension/tree/nodes';
 import type { JobViewModel } from '../../src/webview/jobViewModel';
-import { activatedServices, emulatorControl, groupChildren, servicePrincipalNamed, signedIn, waitFor } from './support';
+import { activatedServices, emulatorControl, firstJobOf, signedIn, waitFor } from './support';
 
 const inScope = sampleUsers.filter((user) => user.department !== null);
 
@@ -33,11 +32,7 @@ describe('The job view shows a real cycle as it runs', () => {
     await signedIn(services);
     // The seeded jobs as the tenant starts: Salesforce Active, its next cycle one interval away; the SCIM server empty.
     await emulatorControl().reset();
-    const salesforce = await servicePrincipalNamed(services, 'Salesforce');
-    const [job] = (await groupChildren(services, salesforce, 'jobs')).filter(
-      (node): node is JobNode => node.kind === 'job',
-    );
-    assert.ok(job, 'the Salesforce job');
+    const job = await firstJobOf(services, 'Salesforce');
     target = { servicePrincipal: job.servicePrincipal, job: { id: job.job.id, templateId: job.job.templateId } };
   });
 

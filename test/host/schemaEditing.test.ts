@@ -15,7 +15,7 @@ import type { JobNode, TreeNode } from '../../src/extension/tree/nodes';
 import type { ShownMessage } from '../../src/extension/ui';
 import { searchUsers } from '../../src/graph/directoryObjects';
 import { getJobSchema, putJobSchema } from '../../src/graph/schema';
-import { activatedServices, emulatorControl, groupChildren, servicePrincipalNamed, signedIn, waitFor } from './support';
+import { activatedServices, emulatorControl, firstJobOf, signedIn, waitFor } from './support';
 
 describe('Editing a job schema', () => {
   let services: TestApi;
@@ -47,12 +47,7 @@ describe('Editing a job schema', () => {
   before(async () => {
     services = await activatedServices();
     await signedIn(services);
-    const salesforce = await servicePrincipalNamed(services, 'Salesforce');
-    const found = (await groupChildren(services, salesforce, 'jobs')).find(
-      (node): node is JobNode => node.kind === 'job',
-    );
-    assert.ok(found, 'the Salesforce job');
-    job = found;
+    job = await firstJobOf(services, 'Salesforce');
   });
 
   beforeEach(async () => {

@@ -8,7 +8,7 @@ import { sampleUsers } from '../../src/emulator/sampleDirectory';
 import type { TestApi } from '../../src/extension/extension';
 import type { JobNode } from '../../src/extension/tree/nodes';
 import type { TrafficViewState, TrafficWebviewMessage } from '../../src/webview/scimTraffic/protocol';
-import { activatedServices, emulatorControl, groupChildren, servicePrincipalNamed, signedIn, waitFor } from './support';
+import { activatedServices, emulatorControl, firstJobOf, signedIn, waitFor } from './support';
 
 type Rendered = Extract<TrafficWebviewMessage, { type: 'rendered' }>;
 const adele = sampleUsers[0];
@@ -32,12 +32,7 @@ describe('The SCIM traffic view', () => {
     await signedIn(services);
     // A fresh sample tenant: the SCIM server holds nothing yet, so the first cycle creates every user in scope.
     await emulatorControl().reset();
-    const salesforce = await servicePrincipalNamed(services, 'Salesforce');
-    const found = (await groupChildren(services, salesforce, 'jobs')).find(
-      (node): node is JobNode => node.kind === 'job',
-    );
-    assert.ok(found, 'the Salesforce job');
-    job = found;
+    job = await firstJobOf(services, 'Salesforce');
   });
 
   after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { EmulatorControl } from '../../src/emulator/control';
 import type { TestApi } from '../../src/extension/extension';
-import type { ServicePrincipalNode, TreeNode } from '../../src/extension/tree/nodes';
+import type { JobNode, ServicePrincipalNode, TreeNode } from '../../src/extension/tree/nodes';
 
 export const extensionId = 'graph-sync-explorer.graph-sync-explorer';
 
@@ -79,4 +79,14 @@ export async function groupChildren(
     `${node.servicePrincipal.displayName} has a ${group} group (children: ${groups.map((g) => g.kind).join(', ')})`,
   );
   return services.tree.getChildren(groupNode);
+}
+
+/** The first job listed under the service principal with this name (the sample tenant's seeded job). */
+export async function firstJobOf(services: TestApi, displayName: string): Promise<JobNode> {
+  const servicePrincipal = await servicePrincipalNamed(services, displayName);
+  const job = (await groupChildren(services, servicePrincipal, 'jobs')).find(
+    (node): node is JobNode => node.kind === 'job',
+  );
+  assert.ok(job, `${displayName} has a job`);
+  return job;
 }

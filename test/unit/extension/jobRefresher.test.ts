@@ -30,6 +30,18 @@ function manualTimers() {
   return { timers, delays, pending, fire };
 }
 
+/** A visible view's refresher that reads `outcomes` in turn, each read fired by the manual clock; the reads made. */
+async function readEach(outcomes: RefreshOutcome[], clock: ReturnType<typeof manualTimers>): Promise<number> {
+  let reads = 0;
+  new JobRefresher(
+    async () => outcomes[reads++],
+    () => true,
+    clock.timers,
+  ).schedule();
+  for (let index = 0; index < outcomes.length; index++) await clock.fire();
+  return reads;
+}
+
 describe('The job view refresher', () => {
   it('backs off while nothing changes, starts over on a change, and never reads before Retry-After', async () => {
     const clock = manualTimers();
@@ -39,14 +51,7 @@ describe('The job view refresher', () => {
       { changed: true },
       { changed: false, retryAfterSeconds: 120 },
     ];
-    let reads = 0;
-    const refresher = new JobRefresher(
-      async () => outcomes[reads++],
-      () => true,
-      clock.timers,
-    );
-    refresher.schedule();
-    for (let index = 0; index < outcomes.length; index++) await clock.fire();
+    const reads = await readEach(outcomes, clock);
     assert.equal(reads, 4);
     const first = refreshDelays.firstMs;
     assert.deepEqual(clock.delays, [first, first * 2, first * 4, first, 120_000]);
@@ -61,14 +66,7 @@ describe('The job view refresher', () => {
       { changed: true, running: false },
       { changed: false },
     ];
-    let reads = 0;
-    const refresher = new JobRefresher(
-      async () => outcomes[reads++],
-      () => true,
-      clock.timers,
-    );
-    refresher.schedule();
-    for (let index = 0; index < outcomes.length; index++) await clock.fire();
+    await readEach(outcomes, clock);
     const { firstMs, runningMs } = refreshDelays;
     assert.deepEqual(clock.delays, [firstMs, runningMs, runningMs, 30_000, firstMs, firstMs * 2]);
   });
